@@ -1,0 +1,46 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "dossier",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "dossier", targets: ["dossier"]),
+        .library(name: "DocModel", targets: ["DocModel"]),
+        .library(name: "DocxIO", targets: ["DocxIO"]),
+        .library(name: "Compliance", targets: ["Compliance"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        // C libraries, seen only by the lowest layer of DocxIO (Sources/DocxIO/Low).
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]
+        ),
+        .systemLibrary(
+            name: "CLibZip",
+            pkgConfig: "libzip",
+            providers: [.apt(["libzip-dev"])]
+        ),
+        // Format-neutral document model: pure Swift values.
+        .target(name: "DocModel"),
+        // Packages, XML, readers (later writers, templates, signatures).
+        .target(name: "DocxIO", dependencies: ["DocModel", "CLibXML2", "CLibZip"]),
+        // Tender model, rules, findings, reports.
+        .target(name: "Compliance", dependencies: ["DocModel"]),
+        // The command-line tool.
+        .executableTarget(
+            name: "dossier",
+            dependencies: [
+                "DocModel", "DocxIO", "Compliance",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "DocModelTests", dependencies: ["DocModel"]),
+        .testTarget(name: "DocxIOTests", dependencies: ["DocxIO", "DocModel"]),
+        .testTarget(name: "DossierCLITests", dependencies: ["DocxIO", "DocModel"]),
+    ]
+)

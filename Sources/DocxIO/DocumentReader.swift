@@ -1,0 +1,96 @@
+import DocModel
+
+/// Reads any supported document, recognised by content: DOCX (and DOCM/DOTX), ODT (and OTT),
+/// flat ODT. Refuses, with a clear ``ReadError``, encrypted Office files, Word 97-2003 files,
+/// spreadsheets, presentations and anything that is not a document package.
+public enum DocumentReader {
+    public static func read(path: String, limits: ReadLimits = .default) throws -> Document {
+        let prefix = try FileBytes.prefix(path, count: 8)
+        switch Sniffer.kind(ofPrefix: prefix) {
+        case .zip:
+            return try read(archive: ZipArchive(path: path, limits: limits))
+        case .compoundFile:
+            throw ReadError(Sniffer.compoundFileKind(try FileBytes.read(path, limit: limits.maxFileSize)))
+        case .xml:
+            return try ODTReader.readFlat(try FileBytes.read(path, limit: limits.maxFileSize), limits: limits)
+        case .other:
+            throw ReadError(.notAPackage)
+        }
+    }
+
+    /// Reads a document held in memory (a file taken from a zip submission, a test document).
+    public static func read(bytes: [UInt8], limits: ReadLimits = .default) throws -> Document {
+        switch Sniffer.kind(ofPrefix: Array(bytes.prefix(8))) {
+        case .zip: return try read(archive: ZipArchive(bytes: bytes, limits: limits))
+        case .compoundFile: throw ReadError(Sniffer.compoundFileKind(bytes))
+        case .xml: return try ODTReader.readFlat(bytes, limits: limits)
+        case .other: throw ReadError(.notAPackage)
+        }
+    }
+
+    static func read(archive: ZipArchive) throws -> Document {
+        if let odfType = try ODFPackage.mediaType(of: archive) {
+            switch ODFPackage.documentKind(mediaType: odfType) {
+            case "text"?: return try ODTReader.read(archive: archive)
+            case let other?: throw ReadError(.unsupportedDocumentKind(other))
+            case nil: throw ReadError(.wrongMimetype(odfType), part: "mimetype")
+            }
+        }
+        if archive.contains("_rels/.rels") {
+            let package = try OfficePackage(archive: archive)
+            switch package.mainContentKind {
+            case "document"?: return try DocxReader.read(package: package)
+            case let other?: throw ReadError(.unsupportedDocumentKind(other))
+            case nil:
+                // No content type for the main part: judge by its root element.
+                return try DocxReader.read(package: package)
+            }
+        }
+        throw ReadError(.unknownPackage)
+    }
+
+    /// The parts of a package as facts, with their content types where known.
+    static func partFacts(_ archive: ZipArchive, contentTypes: (String) -> String?) -> [PackageFacts.Part] {
+        archive.entries.filter { !$0.isDirectory }.map {
+            PackageFacts.Part(name: $0.name, size: $0.size, compressedSize: $0.compressedSize, contentType: contentTypes($0.name))
+        }
+    }
+}
+
+/// OpenDocument package conventions: the `mimetype` entry and `META-INF/manifest.xml`.
+public enum ODFPackage {
+    /// The package's media type: the `mimetype` entry, else the manifest's root entry;
+    /// nil when the zip is not an ODF package at all.
+    public static func mediaType(of archive: ZipArchive) throws -> String? {
+        if let entry = archive.entry(named: "mimetype"), entry.size < 256 {
+            let value = String(decoding: try archive.read(entry), as: UTF8.self).trimmingSpace
+            if !value.isEmpty { return value }
+        }
+        if archive.contains("META-INF/manifest.xml") {
+            let manifest = try XMLElement.parse(try archive.read("META-INF/manifest.xml"), part: "META-INF/manifest.xml", limits: archive.limits)
+            for entry in manifest.elements where entry.is(Namespaces.manifest, "file-entry") {
+                if entry.attribute(Namespaces.manifest, "full-path") == "/" {
+                    return entry.attribute(Namespaces.manifest, "media-type") ?? ""
+                }
+            }
+        }
+        if archive.contains("content.xml") && !archive.contains("_rels/.rels") {
+            return "application/vnd.oasis.opendocument.text"
+        }
+        return nil
+    }
+
+    /// "text", "spreadsheet", "presentation", "drawing"… for an ODF media type; nil if unknown.
+    public static func documentKind(mediaType: String) -> String? {
+        let prefix = "application/vnd.oasis.opendocument."
+        guard mediaType.hasPrefix(prefix) else { return nil }
+        let rest = mediaType.dropFirst(prefix.count)
+        switch rest {
+        case "text", "text-template", "text-master", "text-web": return "text"
+        case "spreadsheet", "spreadsheet-template": return "spreadsheet"
+        case "presentation", "presentation-template": return "presentation"
+        case "graphics", "graphics-template": return "drawing"
+        default: return String(rest)
+        }
+    }
+}

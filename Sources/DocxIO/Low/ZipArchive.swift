@@ -1,0 +1,181 @@
+import CLibZip
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// A zip package opened read-only through libzip, with consistency checks and read limits.
+/// This file and XMLStream.swift are the only places that see libzip and libxml2 types.
+public final class ZipArchive {
+    public struct Entry: Sendable, Hashable {
+        public var name: String
+        public var index: Int
+        public var size: Int64
+        public var compressedSize: Int64
+        /// True when stored without compression.
+        public var isStored: Bool
+        public var isDirectory: Bool { name.hasSuffix("/") }
+    }
+
+    public let entries: [Entry]
+    public let limits: ReadLimits
+    private let handle: OpaquePointer
+    private let byName: [String: Int]
+    /// Bytes inflated so far, for the package total.
+    public private(set) var bytesRead: Int64 = 0
+
+    /// Opens a zip file from disk; libzip reads it lazily, so large images are never loaded
+    /// unless asked for.
+    public convenience init(path: String, limits: ReadLimits = .default) throws {
+        var code: Int32 = 0
+        guard let handle = zip_open(path, ZIP_RDONLY | ZIP_CHECKCONS, &code) else {
+            throw ReadError(Self.openFailure(code))
+        }
+        try self.init(handle: handle, limits: limits)
+    }
+
+    /// Opens a zip package held in memory.
+    public convenience init(bytes: [UInt8], limits: ReadLimits = .default) throws {
+        var error = zip_error_t()
+        zip_error_init(&error)
+        defer { zip_error_fini(&error) }
+        // libzip frees the copy when the source is freed (freep = 1).
+        guard let copy = malloc(max(bytes.count, 1)) else { throw ReadError(.fileUnreadable("out of memory")) }
+        bytes.withUnsafeBytes { raw in
+            if let base = raw.baseAddress { memcpy(copy, base, bytes.count) }
+        }
+        guard let source = zip_source_buffer_create(copy, zip_uint64_t(bytes.count), 1, &error) else {
+            free(copy)
+            throw ReadError(.damagedZip(String(cString: zip_error_strerror(&error))))
+        }
+        guard let handle = zip_open_from_source(source, ZIP_RDONLY | ZIP_CHECKCONS, &error) else {
+            let code = zip_error_code_zip(&error)
+            zip_source_free(source)
+            throw ReadError(Self.openFailure(code))
+        }
+        try self.init(handle: handle, limits: limits)
+    }
+
+    private init(handle: OpaquePointer, limits: ReadLimits) throws {
+        self.handle = handle
+        self.limits = limits
+        let count = zip_get_num_entries(handle, 0)
+        if count < 0 || count > Int64(limits.maxEntries) {
+            zip_discard(handle)
+            throw ReadError(.tooManyEntries(count: Int(count), limit: limits.maxEntries))
+        }
+        var entries: [Entry] = []
+        var byName: [String: Int] = [:]
+        entries.reserveCapacity(Int(count))
+        for index in 0..<count {
+            var stat = zip_stat_t()
+            zip_stat_init(&stat)
+            guard zip_stat_index(handle, zip_uint64_t(index), zip_flags_t(ZIP_FL_ENC_GUESS), &stat) == 0,
+                  let rawName = stat.name
+            else {
+                zip_discard(handle)
+                throw ReadError(.damagedZip("entry \(index)"))
+            }
+            let name = String(decoding: Self.bytes(of: rawName), as: UTF8.self)
+            if stat.encryption_method != UInt16(ZIP_EM_NONE) {
+                zip_discard(handle)
+                throw ReadError(.encryptedEntry, part: name)
+            }
+            if byName[name] != nil {
+                zip_discard(handle)
+                throw ReadError(.duplicateEntry, part: name)
+            }
+            byName[name] = entries.count
+            entries.append(Entry(
+                name: name, index: Int(index), size: Int64(clamping: stat.size),
+                compressedSize: Int64(clamping: stat.comp_size),
+                isStored: stat.comp_method == Int32(ZIP_CM_STORE)))
+        }
+        self.entries = entries
+        self.byName = byName
+    }
+
+    deinit {
+        zip_discard(handle)
+    }
+
+    public func entry(named name: String) -> Entry? {
+        byName[name].map { entries[$0] }
+    }
+
+    public func contains(_ name: String) -> Bool { byName[name] != nil }
+
+    /// Reads one entry whole, enforcing the entry size, package total and compression ratio
+    /// while inflating (declared sizes are not trusted).
+    public func read(_ name: String) throws -> [UInt8] {
+        guard let entry = entry(named: name) else { throw ReadError(.missingPart, part: name) }
+        return try read(entry)
+    }
+
+    public func read(_ entry: Entry) throws -> [UInt8] {
+        if entry.size > limits.maxEntrySize {
+            throw ReadError(.entryTooLarge(limit: limits.maxEntrySize), part: entry.name)
+        }
+        guard let file = zip_fopen_index(handle, zip_uint64_t(entry.index), 0) else {
+            throw ReadError(.damagedZip(lastError()), part: entry.name)
+        }
+        defer { zip_fclose(file) }
+        var result: [UInt8] = []
+        result.reserveCapacity(Int(min(max(entry.size, 0), limits.maxEntrySize)))
+        let chunk = 64 * 1024
+        var buffer = [UInt8](repeating: 0, count: chunk)
+        while true {
+            let count = buffer.withUnsafeMutableBytes { zip_fread(file, $0.baseAddress, zip_uint64_t(chunk)) }
+            if count < 0 {
+                var error = zip_file_get_error(file)
+                throw ReadError(.damagedZip(String(cString: zip_error_strerror(error))), part: entry.name)
+                    .withUnused(&error)
+            }
+            if count == 0 { break }
+            result.append(contentsOf: buffer[0..<Int(count)])
+            bytesRead += Int64(count)
+            let total = Int64(result.count)
+            if total > limits.maxEntrySize {
+                throw ReadError(.entryTooLarge(limit: limits.maxEntrySize), part: entry.name)
+            }
+            if bytesRead > limits.maxTotalSize {
+                throw ReadError(.packageTooLarge(limit: limits.maxTotalSize), part: entry.name)
+            }
+            if total > limits.ratioGrace && total > limits.maxCompressionRatio * max(entry.compressedSize, 1) {
+                throw ReadError(.compressionRatio(limit: limits.maxCompressionRatio), part: entry.name)
+            }
+        }
+        return result
+    }
+
+    private func lastError() -> String {
+        String(cString: zip_error_strerror(zip_get_error(handle)))
+    }
+
+    private static func bytes(of pointer: UnsafePointer<CChar>) -> [UInt8] {
+        let length = strlen(pointer)
+        return pointer.withMemoryRebound(to: UInt8.self, capacity: length) {
+            Array(UnsafeBufferPointer(start: $0, count: length))
+        }
+    }
+
+    private static func openFailure(_ code: Int32) -> ReadError.Kind {
+        switch code {
+        case ZIP_ER_NOENT: return .fileNotFound
+        case ZIP_ER_NOZIP: return .notAPackage
+        case ZIP_ER_OPEN, ZIP_ER_READ: return .fileUnreadable("open")
+        case ZIP_ER_INCONS: return .damagedZip("central directory and entries disagree")
+        case ZIP_ER_MEMORY: return .fileUnreadable("out of memory")
+        default:
+            var error = zip_error_t()
+            zip_error_init_with_code(&error, code)
+            defer { zip_error_fini(&error) }
+            return .damagedZip(String(cString: zip_error_strerror(&error)))
+        }
+    }
+}
+
+extension ReadError {
+    fileprivate func withUnused<T>(_ value: inout T) -> ReadError { self }
+}

@@ -1,0 +1,133 @@
+import DocModel
+
+/// Why a file could not be read. Every case names what went wrong in the user's terms;
+/// ``message(in:)`` gives the one line shown to the user (the caller prefixes the file name).
+public struct ReadError: Error, Sendable, Equatable {
+    public enum Kind: Sendable, Equatable {
+        case fileNotFound
+        case fileUnreadable(String)
+        case notAPackage
+        case encryptedOffice
+        case legacyWordBinary
+        case otherCompoundFile
+        case unsupportedDocumentKind(String)
+        case unknownPackage
+        case damagedZip(String)
+        case encryptedEntry
+        case duplicateEntry
+        case tooManyEntries(count: Int, limit: Int)
+        case entryTooLarge(limit: Int64)
+        case packageTooLarge(limit: Int64)
+        case compressionRatio(limit: Int64)
+        case missingPart
+        case wrongMimetype(String)
+        case xmlMalformed(line: Int, detail: String)
+        case xmlDTDForbidden
+        case xmlTooDeep(limit: Int)
+        case xmlTooManyNodes(limit: Int)
+        case fileTooLarge(limit: Int64)
+    }
+
+    public var kind: Kind
+    /// The part of the package (zip entry) concerned, if any.
+    public var part: String?
+
+    public init(_ kind: Kind, part: String? = nil) {
+        self.kind = kind
+        self.part = part
+    }
+
+    /// One line, without the file name.
+    public func message(in language: Language) -> String {
+        let l = language
+        let text: String
+        switch kind {
+        case .fileNotFound:
+            text = l.pick("bestand niet gevonden", "file not found")
+        case .fileUnreadable(let reason):
+            text = l.pick("bestand kan niet worden gelezen (\(reason))", "file cannot be read (\(reason))")
+        case .notAPackage:
+            text = l.pick(
+                "geen DOCX- of ODT-document: het bestand is geen zip-pakket en geen platte ODT",
+                "not a DOCX or ODT document: the file is neither a zip package nor a flat ODT")
+        case .encryptedOffice:
+            text = l.pick(
+                "het document is met een wachtwoord versleuteld; sla het op zonder wachtwoord",
+                "the document is encrypted with a password; save it without a password")
+        case .legacyWordBinary:
+            text = l.pick(
+                "dit is een Word 97-2003-document (.doc); sla het op als .docx of .odt",
+                "this is a Word 97-2003 document (.doc); save it as .docx or .odt")
+        case .otherCompoundFile:
+            text = l.pick(
+                "dit is een oud binair Office-bestand, geen DOCX of ODT",
+                "this is an old binary Office file, not DOCX or ODT")
+        case .unsupportedDocumentKind(let what):
+            text = l.pick(
+                "dit is een \(Self.dutchKind(what)), geen tekstdocument; lever een DOCX of ODT aan",
+                "this is a \(what), not a text document; supply a DOCX or ODT")
+        case .unknownPackage:
+            text = l.pick(
+                "zip-pakket zonder Word- of OpenDocument-hoofddocument",
+                "zip package without a Word or OpenDocument main document")
+        case .damagedZip(let detail):
+            text = l.pick("beschadigd zip-pakket (\(detail))", "damaged zip package (\(detail))")
+        case .encryptedEntry:
+            text = l.pick("versleuteld onderdeel in het zip-pakket", "encrypted entry in the zip package")
+        case .duplicateEntry:
+            text = l.pick("naam komt twee keer voor in het zip-pakket", "name occurs twice in the zip package")
+        case .tooManyEntries(let count, let limit):
+            text = l.pick(
+                "te veel onderdelen in het pakket (\(count), grens \(limit))",
+                "too many entries in the package (\(count), limit \(limit))")
+        case .entryTooLarge(let limit):
+            text = l.pick(
+                "onderdeel is uitgepakt groter dan de grens van \(Self.bytes(limit))",
+                "entry is larger than the limit of \(Self.bytes(limit)) when unpacked")
+        case .packageTooLarge(let limit):
+            text = l.pick(
+                "pakket is uitgepakt groter dan de grens van \(Self.bytes(limit))",
+                "package is larger than the limit of \(Self.bytes(limit)) when unpacked")
+        case .compressionRatio(let limit):
+            text = l.pick(
+                "onderdeel is verdacht sterk gecomprimeerd (meer dan \(limit):1), mogelijk een zip-bom",
+                "entry is compressed suspiciously well (over \(limit):1), possibly a zip bomb")
+        case .missingPart:
+            text = l.pick("onderdeel ontbreekt in het pakket", "part is missing from the package")
+        case .wrongMimetype(let value):
+            text = l.pick(
+                "onbekend OpenDocument-type '\(value)'", "unknown OpenDocument type '\(value)'")
+        case .xmlMalformed(let line, let detail):
+            text = l.pick("ongeldige XML op regel \(line): \(detail)", "malformed XML at line \(line): \(detail)")
+        case .xmlDTDForbidden:
+            text = l.pick(
+                "XML met een DTD (DOCTYPE) wordt om veiligheidsredenen niet gelezen",
+                "XML with a DTD (DOCTYPE) is not read, for safety")
+        case .xmlTooDeep(let limit):
+            text = l.pick("XML is dieper genest dan \(limit) niveaus", "XML is nested deeper than \(limit) levels")
+        case .xmlTooManyNodes(let limit):
+            text = l.pick("XML heeft meer dan \(limit) knopen", "XML has more than \(limit) nodes")
+        case .fileTooLarge(let limit):
+            text = l.pick(
+                "bestand is groter dan de grens van \(Self.bytes(limit))",
+                "file is larger than the limit of \(Self.bytes(limit))")
+        }
+        guard let part else { return text }
+        return "\(part): \(text)"
+    }
+
+    static func bytes(_ count: Int64) -> String {
+        if count >= 1 << 20 && count % (1 << 20) == 0 { return "\(count >> 20) MiB" }
+        if count >= 1 << 10 && count % (1 << 10) == 0 { return "\(count >> 10) KiB" }
+        return "\(count) B"
+    }
+
+    private static func dutchKind(_ what: String) -> String {
+        switch what {
+        case "spreadsheet": return "spreadsheet"
+        case "presentation": return "presentatie"
+        case "drawing": return "tekening"
+        default: return what
+        }
+    }
+}
