@@ -1,0 +1,50 @@
+import ArgumentParser
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import DocModel
+
+/// The language of this run, decided before parsing so that help text follows `--lang` too.
+let ui: Language = UserLanguage.fromArguments(CommandLine.arguments)
+
+@main
+struct Dossier: ParsableCommand {
+    static let version = "0.1.0"
+
+    static let configuration = CommandConfiguration(
+        commandName: "dossier",
+        abstract: ui.pick(
+            "Documenten voor aanbestedingen in het sociaal domein: lezen, samenstellen en controleren, volledig offline.",
+            "Documents for social-domain tenders: read, assemble and check, fully offline."),
+        discussion: ui.pick(
+            "Gebruik --lang en voor Engelse uitvoer. Uitgangscodes: 0 gelukt, 1 bevindingen, 2 invoer onleesbaar.",
+            "Use --lang nl for Dutch output. Exit codes: 0 success, 1 findings, 2 unreadable input."),
+        version: version,
+        subcommands: [Inspect.self]
+    )
+}
+
+enum UserLanguage {
+    /// `--lang en`, `--lang=en`; otherwise DOSSIER_LANG; otherwise Dutch.
+    static func fromArguments(_ arguments: [String]) -> Language {
+        var index = arguments.startIndex
+        while index < arguments.endIndex {
+            let argument = arguments[index]
+            if argument == "--lang", index + 1 < arguments.endIndex {
+                return Language(rawValue: arguments[index + 1].lowercased()) ?? .nl
+            }
+            if argument.hasPrefix("--lang=") {
+                return Language(rawValue: String(argument.dropFirst("--lang=".count)).lowercased()) ?? .nl
+            }
+            index += 1
+        }
+        if let value = getenv("DOSSIER_LANG").map({ String(cString: $0) }), let language = Language(rawValue: value.lowercased()) {
+            return language
+        }
+        return .nl
+    }
+}
+
+extension Language: ExpressibleByArgument {}
