@@ -12,7 +12,7 @@ public struct ReadError: Error, Sendable, Equatable {
         case otherCompoundFile
         case unsupportedDocumentKind(String)
         case unknownPackage
-        case damagedZip(String)
+        case damagedZip(ZipDamage)
         case encryptedEntry
         case duplicateEntry
         case tooManyEntries(count: Int, limit: Int)
@@ -26,6 +26,28 @@ public struct ReadError: Error, Sendable, Equatable {
         case xmlTooDeep(limit: Int)
         case xmlTooManyNodes(limit: Int)
         case fileTooLarge(limit: Int64)
+    }
+
+    /// What is wrong with a damaged zip package.
+    public enum ZipDamage: Sendable, Equatable {
+        /// No end-of-central-directory record: cut off, or not a zip after its first bytes.
+        case truncated
+        /// The central directory and the local entry headers disagree.
+        case inconsistent
+        case checksum
+        case compressedData
+        /// Another libzip error, in libzip's own (English) words.
+        case other(String)
+
+        func message(in l: Language) -> String {
+            switch self {
+            case .truncated: return l.pick("de centrale map ontbreekt (afgebroken of onvolledig bestand)", "the central directory is missing (cut off or incomplete file)")
+            case .inconsistent: return l.pick("centrale map en onderdelen spreken elkaar tegen", "central directory and entries disagree")
+            case .checksum: return l.pick("controlegetal (CRC) klopt niet", "checksum (CRC) does not match")
+            case .compressedData: return l.pick("ongeldige gecomprimeerde gegevens", "invalid compressed data")
+            case .other(let detail): return detail
+            }
+        }
     }
 
     public var kind: Kind
@@ -70,8 +92,8 @@ public struct ReadError: Error, Sendable, Equatable {
             text = l.pick(
                 "zip-pakket zonder Word- of OpenDocument-hoofddocument",
                 "zip package without a Word or OpenDocument main document")
-        case .damagedZip(let detail):
-            text = l.pick("beschadigd zip-pakket (\(detail))", "damaged zip package (\(detail))")
+        case .damagedZip(let damage):
+            text = l.pick("beschadigd zip-pakket: ", "damaged zip package: ") + damage.message(in: l)
         case .encryptedEntry:
             text = l.pick("versleuteld onderdeel in het zip-pakket", "encrypted entry in the zip package")
         case .duplicateEntry:

@@ -24,6 +24,20 @@ struct Dossier: ParsableCommand {
         version: version,
         subcommands: [Inspect.self]
     )
+
+    /// Runs the command; usage errors exit with status 2 like every other bad input.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            if exitCode(for: error) == .validationFailure {
+                Console.error("dossier: \(message(for: error))\n" + ui.pick("Zie 'dossier --help'.\n", "See 'dossier --help'.\n"))
+                Glibc.exit(2)
+            }
+            exit(withError: error)
+        }
+    }
 }
 
 enum UserLanguage {

@@ -47,7 +47,7 @@ public final class ZipArchive {
         }
         guard let source = zip_source_buffer_create(copy, zip_uint64_t(bytes.count), 1, &error) else {
             free(copy)
-            throw ReadError(.damagedZip(String(cString: zip_error_strerror(&error))))
+            throw ReadError(.damagedZip(.other(String(cString: zip_error_strerror(&error)))))
         }
         guard let handle = zip_open_from_source(source, ZIP_RDONLY | ZIP_CHECKCONS, &error) else {
             let code = zip_error_code_zip(&error)
@@ -75,7 +75,7 @@ public final class ZipArchive {
                   let rawName = stat.name
             else {
                 zip_discard(handle)
-                throw ReadError(.damagedZip("entry \(index)"))
+                throw ReadError(.damagedZip(.inconsistent))
             }
             let name = String(decoding: Self.bytes(of: rawName), as: UTF8.self)
             if stat.encryption_method != UInt16(ZIP_EM_NONE) {
@@ -118,7 +118,7 @@ public final class ZipArchive {
             throw ReadError(.entryTooLarge(limit: limits.maxEntrySize), part: entry.name)
         }
         guard let file = zip_fopen_index(handle, zip_uint64_t(entry.index), 0) else {
-            throw ReadError(.damagedZip(lastError()), part: entry.name)
+            throw ReadError(.damagedZip(Self.damage(zip_get_error(handle))), part: entry.name)
         }
         defer { zip_fclose(file) }
         var result: [UInt8] = []
@@ -128,9 +128,7 @@ public final class ZipArchive {
         while true {
             let count = buffer.withUnsafeMutableBytes { zip_fread(file, $0.baseAddress, zip_uint64_t(chunk)) }
             if count < 0 {
-                var error = zip_file_get_error(file)
-                throw ReadError(.damagedZip(String(cString: zip_error_strerror(error))), part: entry.name)
-                    .withUnused(&error)
+                throw ReadError(.damagedZip(Self.damage(zip_file_get_error(file))), part: entry.name)
             }
             if count == 0 { break }
             result.append(contentsOf: buffer[0..<Int(count)])
@@ -149,8 +147,15 @@ public final class ZipArchive {
         return result
     }
 
-    private func lastError() -> String {
-        String(cString: zip_error_strerror(zip_get_error(handle)))
+    private static func damage(_ error: UnsafeMutablePointer<zip_error_t>?) -> ReadError.ZipDamage {
+        guard let error else { return .other("?") }
+        switch zip_error_code_zip(error) {
+        case ZIP_ER_CRC: return .checksum
+        case ZIP_ER_INCONS: return .inconsistent
+        case ZIP_ER_EOF: return .truncated
+        case ZIP_ER_COMPRESSED_DATA, ZIP_ER_ZLIB: return .compressedData
+        default: return .other(String(cString: zip_error_strerror(error)))
+        }
     }
 
     private static func bytes(of pointer: UnsafePointer<CChar>) -> [UInt8] {
@@ -163,19 +168,15 @@ public final class ZipArchive {
     private static func openFailure(_ code: Int32) -> ReadError.Kind {
         switch code {
         case ZIP_ER_NOENT: return .fileNotFound
-        case ZIP_ER_NOZIP: return .notAPackage
+        case ZIP_ER_NOZIP: return .damagedZip(.truncated)
         case ZIP_ER_OPEN, ZIP_ER_READ: return .fileUnreadable("open")
-        case ZIP_ER_INCONS: return .damagedZip("central directory and entries disagree")
+        case ZIP_ER_INCONS: return .damagedZip(.inconsistent)
         case ZIP_ER_MEMORY: return .fileUnreadable("out of memory")
         default:
             var error = zip_error_t()
             zip_error_init_with_code(&error, code)
             defer { zip_error_fini(&error) }
-            return .damagedZip(String(cString: zip_error_strerror(&error)))
+            return .damagedZip(.other(String(cString: zip_error_strerror(&error))))
         }
     }
-}
-
-extension ReadError {
-    fileprivate func withUnused<T>(_ value: inout T) -> ReadError { self }
 }
