@@ -30,7 +30,9 @@ public struct ReadError: Error, Sendable, Equatable {
 
     /// What is wrong with a damaged zip package.
     public enum ZipDamage: Sendable, Equatable {
-        /// No end-of-central-directory record: cut off, or not a zip after its first bytes.
+        /// No usable central directory: the file is cut off, or its directory does not fit the entries.
+        case noCentralDirectory
+        /// The data ends before an entry does.
         case truncated
         /// The central directory and the local entry headers disagree.
         case inconsistent
@@ -41,7 +43,8 @@ public struct ReadError: Error, Sendable, Equatable {
 
         func message(in l: Language) -> String {
             switch self {
-            case .truncated: return l.pick("de centrale map ontbreekt (afgebroken of onvolledig bestand)", "the central directory is missing (cut off or incomplete file)")
+            case .noCentralDirectory: return l.pick("geen bruikbare centrale map (afgebroken of beschadigd bestand)", "no usable central directory (cut off or damaged file)")
+            case .truncated: return l.pick("het bestand houdt midden in een onderdeel op", "the file ends in the middle of an entry")
             case .inconsistent: return l.pick("centrale map en onderdelen spreken elkaar tegen", "central directory and entries disagree")
             case .checksum: return l.pick("controlegetal (CRC) klopt niet", "checksum (CRC) does not match")
             case .compressedData: return l.pick("ongeldige gecomprimeerde gegevens", "invalid compressed data")

@@ -30,7 +30,7 @@ public final class ZipArchive {
     public convenience init(path: String, limits: ReadLimits = .default) throws {
         var code: Int32 = 0
         guard let handle = zip_open(path, ZIP_RDONLY | ZIP_CHECKCONS, &code) else {
-            throw ReadError(Self.openFailure(code))
+            throw ReadError(Self.openFailure(code, startsLikeZip: Self.startsLikeZip(path: path)))
         }
         try self.init(handle: handle, limits: limits)
     }
@@ -52,7 +52,7 @@ public final class ZipArchive {
         guard let handle = zip_open_from_source(source, ZIP_RDONLY | ZIP_CHECKCONS, &error) else {
             let code = zip_error_code_zip(&error)
             zip_source_free(source)
-            throw ReadError(Self.openFailure(code))
+            throw ReadError(Self.openFailure(code, startsLikeZip: bytes.starts(with: Self.localHeaderMagic)))
         }
         try self.init(handle: handle, limits: limits)
     }
@@ -140,7 +140,10 @@ public final class ZipArchive {
             if bytesRead > limits.maxTotalSize {
                 throw ReadError(.packageTooLarge(limit: limits.maxTotalSize), part: entry.name)
             }
-            if total > limits.ratioGrace && total > limits.maxCompressionRatio * max(entry.compressedSize, 1) {
+            // Saturating: a ratio limit raised very high must not overflow (and trap).
+            let (allowed, overflow) = limits.maxCompressionRatio.multipliedReportingOverflow(
+                by: max(entry.compressedSize, 1))
+            if total > limits.ratioGrace && !overflow && total > allowed {
                 throw ReadError(.compressionRatio(limit: limits.maxCompressionRatio), part: entry.name)
             }
         }
@@ -165,10 +168,26 @@ public final class ZipArchive {
         }
     }
 
-    private static func openFailure(_ code: Int32) -> ReadError.Kind {
+    private static let localHeaderMagic: [UInt8] = [0x50, 0x4B, 0x03, 0x04]
+
+    /// Whether the file begins with a zip local header, to tell a damaged zip from a non-zip.
+    private static func startsLikeZip(path: String) -> Bool {
+        guard let file = fopen(path, "rb") else { return false }
+        defer { fclose(file) }
+        var head = [UInt8](repeating: 0, count: 4)
+        return fread(&head, 1, 4, file) == 4 && head == localHeaderMagic
+    }
+
+    private static func openFailure(_ code: Int32, startsLikeZip: Bool = false) -> ReadError.Kind {
         switch code {
         case ZIP_ER_NOENT: return .fileNotFound
-        case ZIP_ER_NOZIP: return .damagedZip(.truncated)
+        // libzip also says "not a zip archive" when no central directory is consistent with the
+        // entries (ZIP_CHECKCONS); for a file that starts like a zip, that is damage.
+        case ZIP_ER_NOZIP where startsLikeZip:
+            return .damagedZip(.noCentralDirectory)
+        case ZIP_ER_NOZIP: return .notAPackage
+        // libzip refuses byte-identical duplicate names at open (ZIP_CHECKCONS).
+        case ZIP_ER_EXISTS: return .duplicateEntry
         case ZIP_ER_OPEN, ZIP_ER_READ: return .fileUnreadable("open")
         case ZIP_ER_INCONS: return .damagedZip(.inconsistent)
         case ZIP_ER_MEMORY: return .fileUnreadable("out of memory")
