@@ -76,7 +76,8 @@ public enum XMLStream {
                     }
                     let name = names.name(xmlTextReaderConstNamespaceUri(reader), xmlTextReaderConstLocalName(reader))
                     let isEmpty = xmlTextReaderIsEmptyElement(reader) == 1
-                    let line = Int(xmlTextReaderGetParserLineNumber(reader))
+                    let node = xmlTextReaderCurrentNode(reader)
+                    let line = node.map { Int(xmlGetLineNo($0)) } ?? Int(xmlTextReaderGetParserLineNumber(reader))
                     var attributes: [XMLAttribute] = []
                     if xmlTextReaderHasAttributes(reader) == 1 {
                         while xmlTextReaderMoveToNextAttribute(reader) == 1 {
