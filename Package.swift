@@ -41,7 +41,7 @@ let package = Package(
         ),
         .testTarget(name: "DocModelTests", dependencies: ["DocModel"]),
         .testTarget(name: "DocxIOTests", dependencies: ["DocxIO", "DocModel"]),
-        .testTarget(name: "DossierCLITests", dependencies: ["DocxIO", "DocModel"]),
+        .testTarget(name: "DossierCLITests", dependencies: ["dossier"]),
         .testTarget(name: "PackageIOTests", dependencies: ["DocxIO", "DocModel"]),
     ]
 )
