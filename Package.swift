@@ -42,5 +42,6 @@ let package = Package(
         .testTarget(name: "DocModelTests", dependencies: ["DocModel"]),
         .testTarget(name: "DocxIOTests", dependencies: ["DocxIO", "DocModel"]),
         .testTarget(name: "DossierCLITests", dependencies: ["DocxIO", "DocModel"]),
+        .testTarget(name: "ODTReaderTests", dependencies: ["DocxIO", "DocModel"]),
     ]
 )
