@@ -43,5 +43,6 @@ let package = Package(
         .testTarget(name: "DocxIOTests", dependencies: ["DocxIO", "DocModel"]),
         .testTarget(name: "DossierCLITests", dependencies: ["dossier"]),
         .testTarget(name: "PackageIOTests", dependencies: ["DocxIO", "DocModel"]),
+        .testTarget(name: "ODTReaderTests", dependencies: ["DocxIO", "DocModel"]),
     ]
 )

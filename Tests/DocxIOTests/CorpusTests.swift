@@ -100,6 +100,15 @@ struct CorpusTests {
             return
         }
         #expect(!document.package.signatureParts.isEmpty, "\(file): no signature part found")
+        if file == "signed/odf/good.odt" {
+            #expect(document.package.signatureParts == ["META-INF/documentsignatures.xml"])
+        }
+    }
+
+    @Test func anODTPackageHasItsPartsWithManifestMediaTypes() throws {
+        let document = try DocumentReader.read(path: "\(Corpus.root)/odt/odfdo/forms.odt")
+        #expect(document.package.signatureParts.isEmpty && document.package.macroParts.isEmpty)
+        #expect(document.package.parts.contains { $0.name == "content.xml" && $0.contentType == "text/xml" })
     }
 }
 

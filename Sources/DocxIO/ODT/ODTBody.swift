@@ -1,0 +1,304 @@
+import DocModel
+
+/// Reads the blocks of an ODF text body (and of headers, footers, notes, comments, cells and
+/// text boxes) into the model. One reader per document part family: it carries the styles,
+/// the list counters, the open tracked insertion and what it found for the package facts.
+final class ODTBodyReader {
+    var styles: ODTStyleSheet
+    var changes: [String: ODTChange] = [:]
+    var controls: [String: ODTFormControl] = [:]
+    /// The part the body came from, for external relationships.
+    let sourcePart: String
+
+    private(set) var notes: [Note] = []
+    private(set) var comments: [Comment] = []
+    var externals: [PackageFacts.ExternalRelationship] = []
+    var embeddedObjects: [String] = []
+
+    // Paragraph state.
+    /// The last character emitted was white space (or the paragraph has just begun).
+    var lastWasSpace = true
+    var paragraphHidden = false
+    /// The rendered number of a heading or numbered paragraph (`text:number`).
+    var numberLabel: String?
+    var openInsertion: (id: String, revision: Revision)?
+    /// An insertion ended inside the container just read (link, field): close it in the paragraph.
+    var pendingParentClose = false
+
+    var lists = ODTListNumbering()
+    /// Table cells left to read in the whole document.
+    var cellBudget = ODTBodyReader.maxCells
+    private var generatedIDs = 0
+
+    static let maxCells = 100_000
+    /// Repeats of a row or cell with content, and of an empty one.
+    static let maxRepeat = 1_000
+    static let maxEmptyRepeat = 2
+
+    init(styles: ODTStyleSheet, sourcePart: String) {
+        self.styles = styles
+        self.sourcePart = sourcePart
+    }
+
+    func generatedID(_ prefix: String) -> String {
+        generatedIDs += 1
+        return "\(prefix)-\(generatedIDs)"
+    }
+
+    func addNote(_ note: Note) { notes.append(note) }
+    func addComment(_ comment: Comment) { comments.append(comment) }
+
+    /// Runs `body` with fresh paragraph state (a note, comment or text box inside a paragraph)
+    /// and restores the paragraph's state afterwards.
+    func isolated(_ body: () -> Void) {
+        let saved = (lastWasSpace, paragraphHidden, numberLabel, openInsertion)
+        openInsertion = nil
+        body()
+        (lastWasSpace, paragraphHidden, numberLabel, openInsertion) = saved
+    }
+
+    /// Blocks inside a paragraph (note body, comment, text box), read with fresh paragraph state.
+    func nestedBlocks(_ elements: [XMLElement]) -> [Block] {
+        var result: [Block] = []
+        isolated {
+            for element in elements { block(element, into: &result, list: nil) }
+        }
+        return result
+    }
+
+    // MARK: Blocks
+
+    func blocks(in element: XMLElement, list: ODTListContext? = nil) -> [Block] {
+        var result: [Block] = []
+        for child in element.elements { block(child, into: &result, list: list) }
+        return result
+    }
+
+    func block(_ element: XMLElement, into result: inout [Block], list: ODTListContext?) {
+        let namespace = element.name.namespace
+        let local = element.name.local
+        if namespace == Namespaces.text {
+            switch local {
+            case "p", "h":
+                result.append(paragraph(element, list: list))
+            case "list":
+                listBlocks(element, into: &result, parent: list)
+            case "numbered-paragraph":
+                numberedParagraph(element, into: &result)
+            case "section":
+                result.append(.section(section(element)))
+            case "table-of-content", "alphabetical-index", "illustration-index", "table-index",
+                 "object-index", "user-index", "bibliography":
+                if let body = element.child(Namespaces.text, "index-body") {
+                    for child in body.elements { block(child, into: &result, list: list) }
+                }
+            case "tracked-changes", "sequence-decls", "variable-decls", "user-field-decls",
+                 "dde-connection-decls", "soft-page-break", "alphabetical-index-auto-mark-file",
+                 "bookmark", "bookmark-start", "bookmark-end", "table-of-content-source":
+                break
+            case "change-start", "change-end", "change":
+                // Between paragraphs: a change mark of its own.
+                var builder = InlineBuilder(open: nil)
+                inline(element, properties: ODTTextProperties(), into: &builder)
+                let (inlines, _) = builder.finishParagraph()
+                if !inlines.isEmpty { result.append(.paragraph(Paragraph(inlines: inlines))) }
+            default:
+                for child in element.elements { block(child, into: &result, list: list) }
+            }
+        } else if namespace == Namespaces.table {
+            switch local {
+            case "table": result.append(.table(table(element)))
+            default: break
+            }
+        } else if namespace == Namespaces.office {
+            switch local {
+            case "forms", "annotation-end", "scripts", "font-face-decls", "event-listeners": break
+            case "annotation":
+                anchoredAlone(element, into: &result)
+            default:
+                for child in element.elements { block(child, into: &result, list: list) }
+            }
+        } else if namespace == Namespaces.draw {
+            anchoredAlone(element, into: &result)
+        } else if namespace == Namespaces.dc || namespace == Namespaces.meta || namespace == Namespaces.form {
+            return
+        } else {
+            for child in element.elements { block(child, into: &result, list: list) }
+        }
+    }
+
+    /// A frame, shape or comment anchored to the page or body rather than a paragraph.
+    private func anchoredAlone(_ element: XMLElement, into result: inout [Block]) {
+        var inlines: [Inline] = []
+        isolated {
+            var builder = InlineBuilder(open: nil)
+            inline(element, properties: ODTTextProperties(), into: &builder)
+            inlines = builder.finishParagraph().inlines
+        }
+        if !inlines.isEmpty { result.append(.paragraph(Paragraph(inlines: inlines))) }
+    }
+
+    /// The character properties a paragraph's style gives its text.
+    func paragraphProperties(_ element: XMLElement) -> ODTTextProperties {
+        guard let name = element.attribute(Namespaces.text, "style-name") else { return ODTTextProperties() }
+        return styles.textProperties(family: "paragraph", name: name)
+    }
+
+    func paragraph(_ element: XMLElement, list: ODTListContext?) -> Block {
+        let isHeading = element.is(Namespaces.text, "h")
+        let styleName = element.attribute(Namespaces.text, "style-name")
+        let display = styleName.flatMap { styles.displayName(family: "paragraph", name: $0) }
+        lastWasSpace = true
+        paragraphHidden = false
+        numberLabel = nil
+        var builder = InlineBuilder(open: openInsertion?.revision)
+        inlineChildren(element, properties: paragraphProperties(element), into: &builder)
+        let (inlines, mark) = builder.finishParagraph()
+        let attributes = ParagraphAttributes(style: display, isHidden: paragraphHidden, markRevision: mark)
+        let listLabel = list?.takeLabel()
+        let label = listLabel ?? numberLabel
+        numberLabel = nil
+        paragraphHidden = false
+        lastWasSpace = true
+        if isHeading {
+            let level = element.attribute(Namespaces.text, "outline-level").flatMap { Int($0) } ?? 1
+            return .heading(Heading(level: min(max(level, 1), 10), inlines: inlines, label: label, attributes: attributes))
+        }
+        if let list {
+            return .listItem(ListItem(
+                level: list.level, listID: list.listID, isOrdered: list.isOrdered,
+                label: listLabel, inlines: inlines, attributes: attributes))
+        }
+        if display == "Title" || styleName == "Title" {
+            return .heading(Heading(level: 0, inlines: inlines, isTitle: true, attributes: attributes))
+        }
+        return .paragraph(Paragraph(inlines: inlines, attributes: attributes))
+    }
+
+    // MARK: Lists
+
+    private func listBlocks(_ element: XMLElement, into result: inout [Block], parent: ODTListContext?) {
+        let level = min((parent?.level ?? 0) + 1, ODTListNumbering.maxLevel)
+        let styleName = element.attribute(Namespaces.text, "style-name") ?? parent?.styleName ?? paragraphListStyle(element)
+        let listID: String
+        if let parent {
+            listID = parent.listID
+        } else {
+            listID = lists.beginList(
+                xmlID: element.attribute(Namespaces.xml, "id"),
+                continueList: element.attribute(Namespaces.text, "continue-list"),
+                continueNumbering: element.attribute(Namespaces.text, "continue-numbering") == "true",
+                styleName: styleName)
+        }
+        let levels = styleName.flatMap { styles.listStyles[$0] } ?? [:]
+        let isOrdered = levels[level]?.isOrdered ?? false
+        for item in element.elements {
+            guard item.is(Namespaces.text, "list-item") || item.is(Namespaces.text, "list-header") else {
+                block(item, into: &result, list: parent)
+                continue
+            }
+            let context = ODTListContext(listID: listID, level: level, styleName: styleName, isOrdered: isOrdered)
+            let hasParagraph = item.elements.contains { $0.is(Namespaces.text, "p") || $0.is(Namespaces.text, "h") }
+            if item.is(Namespaces.text, "list-item") && hasParagraph {
+                let start = item.attribute(Namespaces.text, "start-value").flatMap { Int($0) }.map { min(max($0, 0), 1_000_000_000) }
+                context.pendingLabel = lists.count(listID: listID, level: level, startValue: start, levels: levels)
+            }
+            for child in item.elements { block(child, into: &result, list: context) }
+        }
+    }
+
+    /// The list style of the first paragraph of a list without a style of its own.
+    private func paragraphListStyle(_ list: XMLElement) -> String? {
+        for item in list.elements {
+            for paragraph in item.elements where paragraph.is(Namespaces.text, "p") || paragraph.is(Namespaces.text, "h") {
+                if let name = paragraph.attribute(Namespaces.text, "style-name") {
+                    return styles.listStyleName(paragraphStyle: name)
+                }
+            }
+        }
+        return nil
+    }
+
+    private func numberedParagraph(_ element: XMLElement, into result: inout [Block]) {
+        let level = min(max(element.attribute(Namespaces.text, "level").flatMap { Int($0) } ?? 1, 1), ODTListNumbering.maxLevel)
+        let styleName = element.attribute(Namespaces.text, "style-name")
+        let levels = styleName.flatMap { styles.listStyles[$0] } ?? [:]
+        let listID = element.attribute(Namespaces.text, "list-id") ?? styleName ?? "numbered-paragraphs"
+        let context = ODTListContext(listID: listID, level: level, styleName: styleName, isOrdered: levels[level]?.isOrdered ?? false)
+        context.pendingLabel = element.child(Namespaces.text, "number").map { $0.textContent }
+        for child in element.elements { block(child, into: &result, list: context) }
+    }
+
+    // MARK: Sections
+
+    private func section(_ element: XMLElement) -> Section {
+        let display = element.attribute(Namespaces.text, "display")
+        let hidden = display == "none" || display == "condition" || element.attribute(Namespaces.text, "is-hidden") == "true"
+        return Section(name: element.attribute(Namespaces.text, "name"), isHidden: hidden, blocks: blocks(in: element))
+    }
+
+    // MARK: Tables
+
+    func table(_ element: XMLElement) -> Table {
+        var rows: [TableRow] = []
+        collectRows(element, header: false, into: &rows, depth: 0)
+        let style = element.attribute(Namespaces.table, "style-name").flatMap { styles.displayName(family: "table", name: $0) }
+        return Table(style: style, rows: rows)
+    }
+
+    private func collectRows(_ element: XMLElement, header: Bool, into rows: inout [TableRow], depth: Int) {
+        for child in element.elements where child.name.namespace == Namespaces.table {
+            switch child.name.local {
+            case "table-header-rows":
+                collectRows(child, header: true, into: &rows, depth: depth + 1)
+            case "table-rows", "table-row-group":
+                if depth < 16 { collectRows(child, header: header, into: &rows, depth: depth + 1) }
+            case "table-row":
+                guard cellBudget > 0 else { return }
+                let cells = rowCells(child)
+                let empty = cells.allSatisfy { Self.isEmpty($0.blocks) }
+                let times = Self.repeatCount(child.attribute(Namespaces.table, "number-rows-repeated"), empty: empty)
+                for _ in 0..<times {
+                    guard cellBudget > 0 else { return }
+                    let kept = cells.count <= cellBudget ? cells : Array(cells.prefix(cellBudget))
+                    rows.append(TableRow(cells: kept, isHeader: header))
+                    cellBudget -= max(kept.count, 1)
+                }
+            default:
+                break
+            }
+        }
+    }
+
+    private func rowCells(_ row: XMLElement) -> [TableCell] {
+        var cells: [TableCell] = []
+        for cell in row.elements where cell.is(Namespaces.table, "table-cell") {
+            guard cellBudget > cells.count else { break }
+            let blocks = blocks(in: cell)
+            let columns = Self.span(cell.attribute(Namespaces.table, "number-columns-spanned"))
+            let rowsSpanned = Self.span(cell.attribute(Namespaces.table, "number-rows-spanned"))
+            let times = Self.repeatCount(cell.attribute(Namespaces.table, "number-columns-repeated"), empty: Self.isEmpty(blocks))
+            for _ in 0..<times where cellBudget > cells.count {
+                cells.append(TableCell(blocks: blocks, columnSpan: columns, rowSpan: rowsSpanned))
+            }
+        }
+        return cells
+    }
+
+    static func span(_ value: String?) -> Int {
+        guard let value, let number = Int(value) else { return 1 }
+        return min(max(number, 1), 1_000)
+    }
+
+    static func repeatCount(_ value: String?, empty: Bool) -> Int {
+        guard let value, let number = Int(value), number > 1 else { return 1 }
+        return min(number, empty ? maxEmptyRepeat : maxRepeat)
+    }
+
+    static func isEmpty(_ blocks: [Block]) -> Bool {
+        blocks.allSatisfy {
+            if case .paragraph(let paragraph) = $0 { return paragraph.inlines.isEmpty }
+            return false
+        }
+    }
+}
