@@ -46,38 +46,7 @@ struct DocxCell {
 
 struct DocxRunProperties: Equatable {
     var styleID: String?
-    var toggles = DocxToggles()
-}
-
-/// Character formatting set directly or by a style; nil means "not said here".
-struct DocxToggles: Equatable {
-    var bold: Bool?
-    var italic: Bool?
-    var underline: Bool?
-    var strike: Bool?
-    var hidden: Bool?
-    var superscript: Bool?
-    var `subscript`: Bool?
-
-    /// Values of `other` win where it says something.
-    func overlaid(with other: DocxToggles) -> DocxToggles {
-        DocxToggles(
-            bold: other.bold ?? bold, italic: other.italic ?? italic, underline: other.underline ?? underline,
-            strike: other.strike ?? strike, hidden: other.hidden ?? hidden,
-            superscript: other.superscript ?? superscript, subscript: other.subscript ?? `subscript`)
-    }
-
-    var style: TextStyle {
-        var result: TextStyle = []
-        if bold == true { result.insert(.bold) }
-        if italic == true { result.insert(.italic) }
-        if underline == true { result.insert(.underline) }
-        if strike == true { result.insert(.strikethrough) }
-        if hidden == true { result.insert(.hidden) }
-        if superscript == true { result.insert(.superscript) }
-        if `subscript` == true { result.insert(.subscript) }
-        return result
-    }
+    var toggles = CharacterToggles()
 }
 
 struct DocxSdtProperties {

@@ -163,13 +163,13 @@ struct DocxParser {
     }
 
     /// Character formatting in a w:rPr (of a run or a style).
-    func toggles(_ element: XMLElement) -> DocxToggles {
+    func toggles(_ element: XMLElement) -> CharacterToggles {
         func on(_ local: String) -> Bool? {
             guard let child = element.child(w, local) else { return nil }
             guard let value = child.attribute(w, "val")?.lowercased() else { return true }
             return !(value == "0" || value == "false" || value == "off")
         }
-        var toggles = DocxToggles()
+        var toggles = CharacterToggles()
         toggles.bold = on("b")
         toggles.italic = on("i")
         if let underline = element.child(w, "u") {
@@ -179,8 +179,7 @@ struct DocxParser {
         if on("dstrike") == true { toggles.strike = true }
         toggles.hidden = on("vanish")
         if let alignment = element.child(w, "vertAlign")?.attribute(w, "val") {
-            toggles.superscript = alignment == "superscript"
-            toggles.subscript = alignment == "subscript"
+            toggles.position = alignment == "superscript" ? 1 : alignment == "subscript" ? -1 : 0
         }
         return toggles
     }
@@ -323,21 +322,27 @@ struct DocxParser {
     func table(_ element: XMLElement) -> DocxTable {
         var table = DocxTable()
         table.styleID = element.child(w, "tblPr")?.child(w, "tblStyle")?.attribute(w, "val")
-        appendRows(of: element, to: &table.rows)
+        table.rows = collect("tr", in: element, row)
         return table
     }
 
-    /// Rows, looking through row-level content controls and customXml.
-    private func appendRows(of container: XMLElement, to rows: inout [DocxRow]) {
-        for element in container.elements {
-            switch (element.name.namespace, element.name.local) {
-            case (w, "tr"): rows.append(row(element))
-            case (w, "sdt"): if let content = element.child(w, "sdtContent") { appendRows(of: content, to: &rows) }
-            case (w, "customXml"): appendRows(of: element, to: &rows)
-            case (Namespaces.mc, "AlternateContent"): if let chosen = alternative(element) { appendRows(of: chosen, to: &rows) }
-            default: break
+    /// The children named `local` (rows of a table, cells of a row), looking through
+    /// content controls, customXml and alternate content around them.
+    private func collect<T>(_ local: String, in container: XMLElement, _ make: (XMLElement) -> T) -> [T] {
+        var result: [T] = []
+        func walk(_ container: XMLElement) {
+            for element in container.elements {
+                switch (element.name.namespace, element.name.local) {
+                case (w, local): result.append(make(element))
+                case (w, "sdt"): if let content = element.child(w, "sdtContent") { walk(content) }
+                case (w, "customXml"): walk(element)
+                case (Namespaces.mc, "AlternateContent"): if let chosen = alternative(element) { walk(chosen) }
+                default: break
+                }
             }
         }
+        walk(container)
+        return result
     }
 
     private func row(_ element: XMLElement) -> DocxRow {
@@ -349,21 +354,8 @@ struct DocxParser {
             }
             row.gridBefore = properties.child(w, "gridBefore")?.attribute(w, "val").flatMap { Int($0) } ?? 0
         }
-        appendCells(of: element, to: &row.cells)
+        row.cells = collect("tc", in: element, cell)
         return row
-    }
-
-    /// Cells, looking through cell-level content controls and customXml.
-    private func appendCells(of container: XMLElement, to cells: inout [DocxCell]) {
-        for element in container.elements {
-            switch (element.name.namespace, element.name.local) {
-            case (w, "tc"): cells.append(cell(element))
-            case (w, "sdt"): if let content = element.child(w, "sdtContent") { appendCells(of: content, to: &cells) }
-            case (w, "customXml"): appendCells(of: element, to: &cells)
-            case (Namespaces.mc, "AlternateContent"): if let chosen = alternative(element) { appendCells(of: chosen, to: &cells) }
-            default: break
-            }
-        }
     }
 
     private func cell(_ element: XMLElement) -> DocxCell {

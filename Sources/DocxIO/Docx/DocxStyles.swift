@@ -9,12 +9,12 @@ struct DocxStyles {
         var basedOn: String?
         var outlineLevel: Int?
         var numbering: DocxNumberingReference?
-        var toggles = DocxToggles()
+        var toggles = CharacterToggles()
     }
 
     private(set) var styles: [String: Style] = [:]
     private(set) var defaultParagraphStyle: String?
-    private(set) var defaultToggles = DocxToggles()
+    private(set) var defaultToggles = CharacterToggles()
 
     init() {}
 
@@ -96,7 +96,7 @@ struct DocxStyles {
     }
 
     /// Character formatting a paragraph style and a character style give a run.
-    func toggles(paragraphStyle: String?, characterStyle: String?) -> DocxToggles {
+    func toggles(paragraphStyle: String?, characterStyle: String?) -> CharacterToggles {
         var result = defaultToggles
         for style in chain(paragraphStyle ?? defaultParagraphStyle).reversed() { result = result.overlaid(with: style.toggles) }
         for style in chain(characterStyle).reversed() { result = result.overlaid(with: style.toggles) }

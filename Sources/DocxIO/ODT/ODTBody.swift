@@ -99,7 +99,7 @@ final class ODTBodyReader {
             case "change-start", "change-end", "change":
                 // Between paragraphs: a change mark of its own.
                 var builder = InlineBuilder(open: nil)
-                inline(element, properties: ODTTextProperties(), into: &builder)
+                inline(element, properties: CharacterToggles(), into: &builder)
                 let (inlines, _) = builder.finishParagraph()
                 if !inlines.isEmpty { result.append(.paragraph(Paragraph(inlines: inlines))) }
             default:
@@ -132,15 +132,15 @@ final class ODTBodyReader {
         var inlines: [Inline] = []
         isolated {
             var builder = InlineBuilder(open: nil)
-            inline(element, properties: ODTTextProperties(), into: &builder)
+            inline(element, properties: CharacterToggles(), into: &builder)
             inlines = builder.finishParagraph().inlines
         }
         if !inlines.isEmpty { result.append(.paragraph(Paragraph(inlines: inlines))) }
     }
 
     /// The character properties a paragraph's style gives its text.
-    func paragraphProperties(_ element: XMLElement) -> ODTTextProperties {
-        guard let name = element.attribute(Namespaces.text, "style-name") else { return ODTTextProperties() }
+    func paragraphProperties(_ element: XMLElement) -> CharacterToggles {
+        guard let name = element.attribute(Namespaces.text, "style-name") else { return CharacterToggles() }
         return styles.textProperties(family: "paragraph", name: name)
     }
 

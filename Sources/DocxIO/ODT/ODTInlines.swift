@@ -24,7 +24,7 @@ extension ODTBodyReader {
         "user-index-mark-start", "user-index-mark-end", "soft-page-break", "note-citation",
     ]
 
-    func inlineChildren(_ element: XMLElement, properties: ODTTextProperties, into builder: inout InlineBuilder) {
+    func inlineChildren(_ element: XMLElement, properties: CharacterToggles, into builder: inout InlineBuilder) {
         for node in element.children {
             switch node {
             case .text(let text): appendText(text, properties: properties, into: &builder)
@@ -35,7 +35,7 @@ extension ODTBodyReader {
 
     /// Text with ODF white-space handling: every run of spaces, tabs and newlines is one space,
     /// and white space at the start of the paragraph is dropped.
-    func appendText(_ text: String, properties: ODTTextProperties, into builder: inout InlineBuilder) {
+    func appendText(_ text: String, properties: CharacterToggles, into builder: inout InlineBuilder) {
         var result = ""
         for scalar in text.unicodeScalars {
             switch scalar {
@@ -49,10 +49,10 @@ extension ODTBodyReader {
                 lastWasSpace = false
             }
         }
-        builder.appendText(result, style: properties.textStyle)
+        builder.appendText(result, style: properties.style)
     }
 
-    func inline(_ element: XMLElement, properties: ODTTextProperties, into builder: inout InlineBuilder) {
+    func inline(_ element: XMLElement, properties: CharacterToggles, into builder: inout InlineBuilder) {
         let local = element.name.local
         switch element.name.namespace {
         case Namespaces.text:
@@ -75,17 +75,17 @@ extension ODTBodyReader {
         }
     }
 
-    private func textInline(_ element: XMLElement, local: String, properties: ODTTextProperties, into builder: inout InlineBuilder) {
+    private func textInline(_ element: XMLElement, local: String, properties: CharacterToggles, into builder: inout InlineBuilder) {
         switch local {
         case "span":
             var inner = properties
             if let name = element.attribute(Namespaces.text, "style-name") {
-                inner = styles.textProperties(family: "text", name: name).over(properties)
+                inner = properties.overlaid(with: styles.textProperties(family: "text", name: name))
             }
             inlineChildren(element, properties: inner, into: &builder)
         case "s":
             let count = min(max(element.attribute(Namespaces.text, "c").flatMap { Int($0) } ?? 1, 1), 1_000)
-            builder.appendText(String(repeating: " ", count: count), style: properties.textStyle)
+            builder.appendText(String(repeating: " ", count: count), style: properties.style)
             lastWasSpace = true
         case "tab":
             builder.append(.tab)
@@ -161,7 +161,7 @@ extension ODTBodyReader {
     }
 
     /// The inlines of a container inside the paragraph (link, field, control).
-    private func nested(_ element: XMLElement, properties: ODTTextProperties, parent: inout InlineBuilder) -> [Inline] {
+    private func nested(_ element: XMLElement, properties: CharacterToggles, parent: inout InlineBuilder) -> [Inline] {
         var inner = InlineBuilder(open: parent.group == nil ? openInsertion?.revision : nil, inheritedWrap: parent.group != nil)
         inlineChildren(element, properties: properties, into: &inner)
         let result = inner.finishNested()
@@ -208,7 +208,7 @@ extension ODTBodyReader {
 
     // MARK: Frames, shapes, controls
 
-    private func drawInline(_ element: XMLElement, properties: ODTTextProperties, into builder: inout InlineBuilder) {
+    private func drawInline(_ element: XMLElement, properties: CharacterToggles, into builder: inout InlineBuilder) {
         switch element.name.local {
         case "frame":
             for inline in frame(element) { builder.append(inline) }

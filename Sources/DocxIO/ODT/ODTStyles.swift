@@ -1,19 +1,9 @@
 import DocModel
 
-/// Character properties one ODF style sets; nil means "inherited from the parent".
-struct ODTTextProperties: Sendable, Hashable {
-    var bold: Bool?
-    var italic: Bool?
-    var underline: Bool?
-    var strike: Bool?
-    var hidden: Bool?
-    /// 1 superscript, -1 subscript, 0 neither.
-    var position: Int?
-
-    init() {}
-
-    /// Reads `style:text-properties`.
+extension CharacterToggles {
+    /// Reads ODF `style:text-properties`; what it does not set stays nil (inherited from the parent).
     init(_ element: XMLElement) {
+        self.init()
         if let weight = element.attribute(Namespaces.fo, "font-weight") {
             switch weight {
             case "bold": bold = true
@@ -47,30 +37,6 @@ struct ODTTextProperties: Sendable, Hashable {
         }
         return 0
     }
-
-    /// These properties laid over `base`: what is set here wins.
-    func over(_ base: ODTTextProperties) -> ODTTextProperties {
-        var result = base
-        if let bold { result.bold = bold }
-        if let italic { result.italic = italic }
-        if let underline { result.underline = underline }
-        if let strike { result.strike = strike }
-        if let hidden { result.hidden = hidden }
-        if let position { result.position = position }
-        return result
-    }
-
-    var textStyle: TextStyle {
-        var style: TextStyle = []
-        if bold == true { style.insert(.bold) }
-        if italic == true { style.insert(.italic) }
-        if underline == true { style.insert(.underline) }
-        if strike == true { style.insert(.strikethrough) }
-        if hidden == true { style.insert(.hidden) }
-        if position == 1 { style.insert(.superscript) }
-        if position == -1 { style.insert(.subscript) }
-        return style
-    }
 }
 
 /// One `style:style` (common or automatic).
@@ -80,7 +46,7 @@ struct ODTStyle: Sendable {
     var displayName: String?
     var parent: String?
     var isAutomatic: Bool
-    var text: ODTTextProperties
+    var text: CharacterToggles
     var listStyleName: String?
 }
 
@@ -115,9 +81,9 @@ struct ODTStyleSheet: Sendable {
         for element in container.elements {
             if element.is(Namespaces.style, "style"), let name = element.attribute(Namespaces.style, "name") {
                 let family = element.attribute(Namespaces.style, "family") ?? ""
-                var text = ODTTextProperties()
+                var text = CharacterToggles()
                 if let properties = element.child(Namespaces.style, "text-properties") {
-                    text = ODTTextProperties(properties)
+                    text = CharacterToggles(properties)
                 }
                 styles[Self.key(family, name)] = ODTStyle(
                     name: name, family: family,
@@ -162,15 +128,15 @@ struct ODTStyleSheet: Sendable {
     }
 
     /// The character properties a style gives, its parents' included.
-    func textProperties(family: String, name: String) -> ODTTextProperties {
-        var chain: [ODTTextProperties] = []
+    func textProperties(family: String, name: String) -> CharacterToggles {
+        var chain: [CharacterToggles] = []
         var current = style(family, name)
         while let found = current, chain.count < Self.maxChain {
             chain.append(found.text)
             current = found.parent.flatMap { style(family, $0) }
         }
-        var result = ODTTextProperties()
-        for properties in chain.reversed() { result = properties.over(result) }
+        var result = CharacterToggles()
+        for properties in chain.reversed() { result = result.overlaid(with: properties) }
         return result
     }
 
