@@ -98,7 +98,7 @@ public struct ModelDump: DocumentVisitor {
         line("Table" + Self.optional("style", node.style))
         nested { dumper in
             for row in node.rows {
-                dumper.line(row.isHeader ? "Row header" : "Row")
+                dumper.line((row.isHeader ? "Row header" : "Row") + (row.contentControl.map { " control" + Self.properties($0) } ?? ""))
                 dumper.nested { dumper in
                     for cell in row.cells {
                         var spans = ""

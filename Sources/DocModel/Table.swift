@@ -19,10 +19,13 @@ public struct TableRow: Sendable, Hashable {
     public var cells: [TableCell]
     /// The row repeats as a header row on each page.
     public var isHeader: Bool
+    /// A content control around the whole row (a Word repeating section item, for instance).
+    public var contentControl: ContentControlProperties?
 
-    public init(cells: [TableCell], isHeader: Bool = false) {
+    public init(cells: [TableCell], isHeader: Bool = false, contentControl: ContentControlProperties? = nil) {
         self.cells = cells
         self.isHeader = isHeader
+        self.contentControl = contentControl
     }
 }
 

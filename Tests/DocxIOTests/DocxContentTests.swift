@@ -12,7 +12,7 @@ import Testing
             <w:tbl><w:tblPr><w:tblStyle w:val="Tabelraster"/></w:tblPr>
             <w:tr><w:trPr><w:tblHeader/></w:trPr>\(cell("Partij"))\(cell("Rol en KvK", "<w:gridSpan w:val=\"2\"/>"))</w:tr>
             <w:tr>\(cell("Penvoerder", "<w:vMerge w:val=\"restart\"/>"))\(cell("hoofd"))\(cell("12345678"))</w:tr>
-            <w:tr>\(cell("", "<w:vMerge/>"))\(cell("lid"))<w:sdt><w:sdtContent>\(cell("87654321"))</w:sdtContent></w:sdt></w:tr>
+            <w:tr>\(cell("", "<w:vMerge/>"))\(cell("lid"))<w:sdt><w:sdtPr><w:tag w:val="kvk-lid"/><w:text/></w:sdtPr><w:sdtContent>\(cell("87654321"))</w:sdtContent></w:sdt></w:tr>
             <w:sdt><w:sdtPr><w:tag w:val="rij"/></w:sdtPr><w:sdtContent><w:tr><w:tc>\(TestDocx.paragraph("geneste"))\(nested)</w:tc>\(cell("x"))\(cell("y"))</w:tr></w:sdtContent></w:sdt>
             </w:tbl>
             """
@@ -41,9 +41,10 @@ import Testing
                   Paragraph
                     Text "lid"
                 Cell
-                  Paragraph
-                    Text "87654321"
-              Row
+                  ContentControl plainText tag="kvk-lid"
+                    Paragraph
+                      Text "87654321"
+              Row control richText tag="rij"
                 Cell
                   Paragraph
                     Text "geneste"

@@ -85,7 +85,11 @@ struct DocxConverter {
                 if docxCell.verticalMerge == .continue, let origin = mergeOrigins[column] {
                     rows[origin.row].cells[origin.cell].rowSpan += 1
                 } else {
-                    let cell = TableCell(blocks: blocks(docxCell.blocks), columnSpan: span, rowSpan: 1)
+                    var content = blocks(docxCell.blocks)
+                    if let control = docxCell.control {
+                        content = [.contentControl(BlockContentControl(properties: control.model, blocks: content))]
+                    }
+                    let cell = TableCell(blocks: content, columnSpan: span, rowSpan: 1)
                     if docxCell.verticalMerge == .restart {
                         mergeOrigins[column] = (rows.count, cells.count)
                     } else {
@@ -95,7 +99,7 @@ struct DocxConverter {
                 }
                 column += span
             }
-            rows.append(TableRow(cells: cells, isHeader: docxRow.isHeader))
+            rows.append(TableRow(cells: cells, isHeader: docxRow.isHeader, contentControl: docxRow.control?.model))
         }
         return Table(style: styles.displayName(table.styleID), rows: rows)
     }

@@ -34,6 +34,8 @@ struct DocxTable {
 struct DocxRow {
     var isHeader = false
     var gridBefore = 0
+    /// A row-level content control around this row.
+    var control: DocxSdtProperties?
     var cells: [DocxCell] = []
 }
 
@@ -41,6 +43,8 @@ struct DocxCell {
     enum VerticalMerge { case none, restart, `continue` }
     var gridSpan = 1
     var verticalMerge = VerticalMerge.none
+    /// A cell-level content control around this cell.
+    var control: DocxSdtProperties?
     var blocks: [DocxBlock] = []
 }
 

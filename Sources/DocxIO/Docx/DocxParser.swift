@@ -328,25 +328,28 @@ struct DocxParser {
 
     /// The children named `local` (rows of a table, cells of a row), looking through
     /// content controls, customXml and alternate content around them.
-    private func collect<T>(_ local: String, in container: XMLElement, _ make: (XMLElement) -> T) -> [T] {
+    /// `make` gets the nearest content control around the child, if any.
+    private func collect<T>(_ local: String, in container: XMLElement, _ make: (XMLElement, DocxSdtProperties?) -> T) -> [T] {
         var result: [T] = []
-        func walk(_ container: XMLElement) {
+        func walk(_ container: XMLElement, _ control: DocxSdtProperties?) {
             for element in container.elements {
                 switch (element.name.namespace, element.name.local) {
-                case (w, local): result.append(make(element))
-                case (w, "sdt"): if let content = element.child(w, "sdtContent") { walk(content) }
-                case (w, "customXml"): walk(element)
-                case (Namespaces.mc, "AlternateContent"): if let chosen = alternative(element) { walk(chosen) }
+                case (w, local): result.append(make(element, control))
+                case (w, "sdt"):
+                    if let content = element.child(w, "sdtContent") { walk(content, sdtProperties(element.child(w, "sdtPr"))) }
+                case (w, "customXml"): walk(element, control)
+                case (Namespaces.mc, "AlternateContent"): if let chosen = alternative(element) { walk(chosen, control) }
                 default: break
                 }
             }
         }
-        walk(container)
+        walk(container, nil)
         return result
     }
 
-    private func row(_ element: XMLElement) -> DocxRow {
+    private func row(_ element: XMLElement, control: DocxSdtProperties?) -> DocxRow {
         var row = DocxRow()
+        row.control = control
         if let properties = element.child(w, "trPr") {
             if let header = properties.child(w, "tblHeader") {
                 let value = header.attribute(w, "val")?.lowercased()
@@ -358,8 +361,9 @@ struct DocxParser {
         return row
     }
 
-    private func cell(_ element: XMLElement) -> DocxCell {
+    private func cell(_ element: XMLElement, control: DocxSdtProperties?) -> DocxCell {
         var cell = DocxCell()
+        cell.control = control
         if let properties = element.child(w, "tcPr") {
             if let span = properties.child(w, "gridSpan")?.attribute(w, "val").flatMap({ Int($0) }) {
                 cell.gridSpan = min(max(span, 1), 1000)
