@@ -90,11 +90,8 @@ struct DocxConverter {
                         content = [.contentControl(BlockContentControl(properties: control.model, blocks: content))]
                     }
                     let cell = TableCell(blocks: content, columnSpan: span, rowSpan: 1)
-                    if docxCell.verticalMerge == .restart {
-                        mergeOrigins[column] = (rows.count, cells.count)
-                    } else {
-                        mergeOrigins[column] = nil
-                    }
+                    for covered in column..<(column + span) { mergeOrigins[covered] = nil }
+                    if docxCell.verticalMerge == .restart { mergeOrigins[column] = (rows.count, cells.count) }
                     cells.append(cell)
                 }
                 column += span
@@ -111,32 +108,59 @@ struct DocxConverter {
         var instruction = ""
         var inResult = false
         var collected: [Inline] = []
+        /// Content met while the field was still in its instruction: dropped once the field
+        /// separates (it belongs to the instruction), given back if it never does.
+        var skipped: [Inline] = []
+
+        /// The field as nodes: the field with its result, or, for a field that never reached
+        /// its result, an empty field followed by whatever stood in its instruction.
+        var nodes: [Inline] {
+            let field = Inline.field(Field(instruction: Words.normalizeSpace(instruction), result: inResult ? collected : []))
+            return inResult ? [field] : [field] + skipped
+        }
     }
 
+    /// Complex fields open at once; deeper ones are read as plain content (their marks ignored),
+    /// so a hostile nesting costs neither time nor stack.
+    static let maxOpenFields = 16
     private var fields: [FieldFrame] = []
+    /// Field begins past the cap whose separate and end marks are still to be swallowed.
+    private var ignoredBegins = 0
+
+    /// Starts a new part (the body, a note part, a header): no field runs from one part into another.
+    mutating func startPart() {
+        carriedFields = []
+        fields = []
+        ignoredBegins = 0
+    }
 
     mutating func inlines(_ items: [DocxInline], paragraphStyle: String?) -> [Inline] {
-        fields = carriedFields.map { FieldFrame(depth: 0, instruction: $0.instruction, inResult: $0.inResult) }
+        fields = carriedFields
         var output = convert(items, depth: 0, paragraphStyle: paragraphStyle)
-        // Fields still open at the end of the paragraph close here and continue in the next one.
-        carriedFields = fields
+        // Fields showing their result when the paragraph ends close here and go on in the next
+        // paragraph (a TOC spans many); a field still in its instruction is malformed and ends here.
+        carriedFields = []
         while let frame = fields.popLast() {
-            let node = Inline.field(Field(instruction: Words.normalizeSpace(frame.instruction), result: frame.collected))
-            if var outer = fields.popLast() {
-                if outer.inResult { outer.collected.append(node) }
-                fields.append(outer)
-            } else {
-                output.append(node)
-            }
+            if frame.inResult { carriedFields.insert(FieldFrame(depth: 0, instruction: frame.instruction, inResult: true), at: 0) }
+            place(frame.nodes, into: &output)
         }
         return output
     }
 
+    /// Puts nodes into the innermost open field, or the output when none is open.
+    private mutating func place(_ nodes: [Inline], into output: inout [Inline]) {
+        if let index = fields.indices.last {
+            if fields[index].inResult { fields[index].collected += nodes } else { fields[index].skipped += nodes }
+        } else {
+            output += nodes
+        }
+    }
+
     /// Puts a node where it belongs: into the result of the innermost field opened at this
-    /// depth, nowhere while that field is still in its instruction, else into the output.
+    /// depth (or aside while that field is still in its instruction), else into the output.
     private mutating func emit(_ inline: Inline, depth: Int, into output: inout [Inline]) {
         if let index = fields.indices.last, fields[index].depth == depth {
-            if fields[index].inResult { fields[index].collected.append(inline) }
+            if fields[index].inResult { fields[index].collected.append(inline) } else { fields[index].skipped.append(inline) }
         } else {
             output.append(inline)
         }
@@ -155,15 +179,24 @@ struct DocxConverter {
                         if !text.isEmpty { emit(.text(TextRun(text, style: style)), depth: depth, into: &output) }
                     case .tab: emit(.tab, depth: depth, into: &output)
                     case .break(let kind): emit(.break(InlineBreak(kind: kind)), depth: depth, into: &output)
-                    case .fieldBegin: fields.append(FieldFrame(depth: depth))
+                    case .fieldBegin:
+                        if fields.count < Self.maxOpenFields { fields.append(FieldFrame(depth: depth)) } else { ignoredBegins += 1 }
                     case .instruction(let text):
-                        if let index = fields.indices.last, !fields[index].inResult { fields[index].instruction += text }
+                        if ignoredBegins == 0, let index = fields.indices.last, !fields[index].inResult,
+                           fields[index].instruction.utf8.count < 4096 {
+                            fields[index].instruction += text
+                        }
                     case .fieldSeparate:
-                        if let index = fields.indices.last { fields[index].inResult = true }
+                        if ignoredBegins == 0, let index = fields.indices.last { fields[index].inResult = true }
                     case .fieldEnd:
-                        if let frame = fields.popLast() {
-                            let node = Inline.field(Field(instruction: Words.normalizeSpace(frame.instruction), result: frame.collected))
-                            if frame.depth == depth { emit(node, depth: depth, into: &output) } else { output.append(node) }
+                        if ignoredBegins > 0 {
+                            ignoredBegins -= 1
+                        } else if let frame = fields.popLast() {
+                            if frame.depth == depth {
+                                for node in frame.nodes { emit(node, depth: depth, into: &output) }
+                            } else {
+                                output += frame.nodes
+                            }
                         }
                     case .noteReference(let kind, let id):
                         emit(.noteReference(NoteReference(kind: kind, id: id)), depth: depth, into: &output)
@@ -198,11 +231,11 @@ struct DocxConverter {
     private mutating func closeFields(deeperThan depth: Int, into output: inout [Inline]) {
         while let frame = fields.last, frame.depth > depth {
             fields.removeLast()
-            output.append(.field(Field(instruction: Words.normalizeSpace(frame.instruction), result: frame.collected)))
+            output += frame.nodes
         }
     }
 
-    private func drawing(_ drawing: DocxDrawing) -> [Inline] {
+    private mutating func drawing(_ drawing: DocxDrawing) -> [Inline] {
         var result: [Inline] = []
         if let id = drawing.imageRelationship {
             let relationship = relationships[id]
@@ -211,9 +244,12 @@ struct DocxConverter {
                 target: relationship?.target, isExternal: drawing.imageIsLinked || relationship?.isExternal == true)))
         }
         for box in drawing.textBoxes {
+            // A text box is a story of its own: fields do not run into or out of it, but its
+            // numbered paragraphs count on in the document's lists.
             var converter = self
-            converter.carriedFields = []
+            converter.startPart()
             result.append(.textBox(TextBox(name: drawing.name, blocks: converter.blocks(box))))
+            numbering = converter.numbering
         }
         return result
     }

@@ -45,7 +45,7 @@ struct DocxNumbering {
             for override in num.children(w, "lvlOverride") {
                 guard let index = override.attribute(w, "ilvl").flatMap({ Int($0) }), (0..<9).contains(index) else { continue }
                 if let start = override.child(w, "startOverride")?.attribute(w, "val").flatMap({ Int($0) }) {
-                    instance.startOverrides[index] = start
+                    instance.startOverrides[index] = Self.clampStart(start)
                 }
                 if let level = override.child(w, "lvl") { instance.levelOverrides[index] = Self.level(level) }
             }
@@ -57,10 +57,15 @@ struct DocxNumbering {
         }
     }
 
+    /// Start values as Word accepts them; hostile extremes would overflow the counters.
+    static func clampStart(_ value: Int) -> Int {
+        min(max(value, 0), 1_000_000_000)
+    }
+
     private static func level(_ element: XMLElement) -> Level {
         let w = Namespaces.w
         var level = Level()
-        level.start = element.child(w, "start")?.attribute(w, "val").flatMap { Int($0) } ?? 1
+        level.start = clampStart(element.child(w, "start")?.attribute(w, "val").flatMap { Int($0) } ?? 1)
         level.format = element.child(w, "numFmt")?.attribute(w, "val") ?? "decimal"
         level.text = element.child(w, "lvlText")?.attribute(w, "val") ?? ""
         level.restartAfter = element.child(w, "lvlRestart")?.attribute(w, "val").flatMap { Int($0) }
@@ -82,7 +87,7 @@ struct DocxNumbering {
     /// The level a paragraph style is bound to in an abstract definition (numbering by style).
     func level(forStyle styleID: String, numID: String) -> Int? {
         guard let instance = instances[numID] else { return nil }
-        return levels(abstractID: instance.abstractID).first { $0.value.paragraphStyle == styleID }?.key
+        return levels(abstractID: instance.abstractID).filter { $0.value.paragraphStyle == styleID }.keys.min()
     }
 
     struct Label {
@@ -102,7 +107,7 @@ struct DocxNumbering {
         let key = instance.startOverrides.isEmpty ? "abstract:\(instance.abstractID)" : "num:\(numID)"
         var values = counters[key] ?? Array(repeating: nil, count: 9)
         let start = instance.startOverrides[level] ?? definition(level).start
-        values[level] = (values[level] ?? (start - 1)) + 1
+        values[level] = min((values[level] ?? (start - 1)) + 1, Int(Int32.max))
         for deeper in (level + 1)..<9 {
             let restart = definition(deeper).restartAfter
             // lvlRestart 0 means: never restart; otherwise restart after the given level (1-based) or any higher one.

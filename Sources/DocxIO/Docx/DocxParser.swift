@@ -4,10 +4,18 @@ import DocModel
 struct DocxParser {
     private let w = Namespaces.w
 
-    /// Prefixes of markup-compatibility namespaces this reader understands, for mc:Choice.
-    private static let understoodPrefixes: Set<String> = [
-        "w", "w10", "w14", "w15", "w16", "w16se", "w16cid", "w16cex", "wp", "wp14", "wps", "wpg", "wpc",
-        "wpi", "wne", "a", "a14", "pic", "v", "o", "m", "r", "mc", "wp14", "cx", "cx1",
+    /// Namespaces this reader understands, for mc:Choice (its Requires holds namespace URIs,
+    /// resolved by XMLStream where the prefixes were declared).
+    private static let understoodNamespaces: Set<String> = [
+        Namespaces.w, Namespaces.r, Namespaces.wp, Namespaces.a, Namespaces.pic, Namespaces.wps, Namespaces.mc,
+        Namespaces.v, Namespaces.o, Namespaces.m, Namespaces.w14,
+        "http://schemas.microsoft.com/office/word/2012/wordml",  // w15
+        "http://schemas.microsoft.com/office/word/2015/wordml/symex",  // w16se
+        "http://schemas.microsoft.com/office/word/2010/wordprocessingGroup",  // wpg
+        "http://schemas.microsoft.com/office/word/2010/wordprocessingCanvas",  // wpc
+        "http://schemas.microsoft.com/office/word/2010/wordprocessingDrawing",  // wp14
+        "http://schemas.microsoft.com/office/drawing/2010/main",  // a14
+        "urn:schemas-microsoft-com:office:word",  // w10
     ]
 
     // MARK: Blocks
@@ -47,7 +55,7 @@ struct DocxParser {
     func alternative(_ element: XMLElement) -> XMLElement? {
         for choice in element.children(Namespaces.mc, "Choice") {
             let required = (choice.attribute("Requires") ?? "").split(separator: " ").map(String.init)
-            if required.allSatisfy(Self.understoodPrefixes.contains) { return choice }
+            if required.allSatisfy(Self.understoodNamespaces.contains) { return choice }
         }
         return element.child(Namespaces.mc, "Fallback")
     }
@@ -355,7 +363,7 @@ struct DocxParser {
                 let value = header.attribute(w, "val")?.lowercased()
                 row.isHeader = !(value == "0" || value == "false")
             }
-            row.gridBefore = properties.child(w, "gridBefore")?.attribute(w, "val").flatMap { Int($0) } ?? 0
+            row.gridBefore = min(max(properties.child(w, "gridBefore")?.attribute(w, "val").flatMap { Int($0) } ?? 0, 0), 1000)
         }
         row.cells = collect("tc", in: element, cell)
         return row

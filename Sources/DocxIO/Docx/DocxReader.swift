@@ -26,6 +26,7 @@ enum DocxReader {
 
         let body = root.child(w, "body")
         converter.relationships = try relationshipMap(main)
+        converter.startPart()
         let blocks = body.map { converter.blocks(parser.blocks($0)) } ?? []
 
         var document = Document(format: .docx, body: blocks)
@@ -37,6 +38,7 @@ enum DocxReader {
             for note in try package.xml(part).children(w, element) {
                 guard let id = note.attribute(w, "id") else { continue }
                 if let type = note.attribute(w, "type"), type != "normal" { continue }
+                converter.startPart()
                 document.notes.append(Note(kind: kind, id: id, blocks: converter.blocks(parser.blocks(note))))
             }
         }
@@ -45,6 +47,7 @@ enum DocxReader {
             converter.relationships = try relationshipMap(part)
             for comment in try package.xml(part).children(w, "comment") {
                 guard let id = comment.attribute(w, "id") else { continue }
+                converter.startPart()
                 document.comments.append(Comment(
                     id: id, author: comment.attribute(w, "author"), date: comment.attribute(w, "date"),
                     blocks: converter.blocks(parser.blocks(comment))))
@@ -62,6 +65,7 @@ enum DocxReader {
                           !seenParts.contains(relationship.target) else { continue }
                     seenParts.insert(relationship.target)
                     converter.relationships = try relationshipMap(relationship.target)
+                    converter.startPart()
                     let blocks = converter.blocks(parser.blocks(try package.xml(relationship.target)))
                     document.headersFooters.append(HeaderFooter(kind: kind, pages: reference.attribute(w, "type") ?? "default", blocks: blocks))
                 }

@@ -1,4 +1,9 @@
 import CLibXML2
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Receives the events of one XML part as libxml2's pull reader walks it.
 public protocol XMLStreamHandler {
@@ -27,16 +32,21 @@ public struct XMLAttribute: Sendable, Hashable {
 }
 
 /// Streams an XML part through libxml2's xmlTextReader: no network, no DTD loading, no entity
-/// substitution; a DOCTYPE is refused before parsing; depth and node count are bounded.
+/// substitution; a DOCTYPE is refused before parsing when the part is UTF-8 or UTF-16, and as
+/// soon as the reader meets it otherwise; depth and node count are bounded.
 public enum XMLStream {
     public static func parse<H: XMLStreamHandler>(
         _ bytes: [UInt8], part: String, limits: ReadLimits = .default, into handler: inout H
     ) throws {
         initialize
+        // libxml2's error handlers are per thread.
+        dossier_libxml2_silence_generic_errors()
         if XMLProlog.hasDoctype(bytes) { throw ReadError(.xmlDTDForbidden, part: part) }
+        guard bytes.count <= Int(Int32.max) else { throw ReadError(.entryTooLarge(limit: Int64(Int32.max)), part: part) }
         let errors = ErrorSink()
         let options = Int32(bitPattern: XML_PARSE_NONET.rawValue | XML_PARSE_COMPACT.rawValue
             | XML_PARSE_NOCDATA.rawValue | XML_PARSE_NOWARNING.rawValue)
+        try withExtendedLifetime(errors) {
         try bytes.withUnsafeBufferPointer { buffer in
             guard let address = buffer.baseAddress, !buffer.isEmpty else {
                 throw ReadError(.xmlMalformed(line: 1, detail: "empty part"), part: part)
@@ -89,6 +99,9 @@ public enum XMLStream {
                         }
                         xmlTextReaderMoveToElement(reader)
                     }
+                    if name.local == "Choice", name.namespace == Namespaces.mc {
+                        attributes = attributes.map { Self.resolvingRequires($0, reader: reader) }
+                    }
                     try handler.startElement(name, attributes: attributes, line: line)
                     if isEmpty { try handler.endElement() }
                 case 15:  // end element
@@ -105,6 +118,24 @@ public enum XMLStream {
             }
             if errors.line != nil { throw failure() }
         }
+        }
+    }
+
+    /// mc:Choice names the namespaces it requires by prefix; prefixes are the document's own
+    /// choice, so they are resolved here, where the declarations are in scope, and the value
+    /// becomes the namespace URIs ("?" for an undeclared prefix).
+    private static func resolvingRequires(_ attribute: XMLAttribute, reader: xmlTextReaderPtr) -> XMLAttribute {
+        guard attribute.name.local == "Requires", attribute.name.namespace.isEmpty else { return attribute }
+        let uris = attribute.value.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }).prefix(32).map { prefix -> String in
+            String(prefix).withCString { pointer in
+                pointer.withMemoryRebound(to: xmlChar.self, capacity: prefix.utf8.count + 1) { name in
+                    guard let uri = xmlTextReaderLookupNamespace(reader, name) else { return "?" }
+                    defer { free(uri) }  // allocated by libxml2 with its default allocator, malloc
+                    return Namespaces.transitional(String(cString: uri))
+                }
+            }
+        }
+        return XMLAttribute(name: attribute.name, value: uris.joined(separator: " "))
     }
 
     /// Makes libxml2 ready for use from several threads; runs once.

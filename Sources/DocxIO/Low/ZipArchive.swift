@@ -22,6 +22,8 @@ public final class ZipArchive {
     public let limits: ReadLimits
     private let handle: OpaquePointer
     private let byName: [String: Int]
+    /// The in-memory package, when opened from bytes; freed after the archive.
+    private let ownedBuffer: UnsafeMutableRawPointer?
     /// Bytes inflated so far, for the package total.
     public private(set) var bytesRead: Int64 = 0
 
@@ -40,30 +42,38 @@ public final class ZipArchive {
         var error = zip_error_t()
         zip_error_init(&error)
         defer { zip_error_fini(&error) }
-        // libzip frees the copy when the source is freed (freep = 1).
+        // The copy is ours (freep 0): libzip never frees it, and the archive frees it in deinit,
+        // after libzip is done with it.
         guard let copy = malloc(max(bytes.count, 1)) else { throw ReadError(.fileUnreadable("out of memory")) }
         bytes.withUnsafeBytes { raw in
             if let base = raw.baseAddress { memcpy(copy, base, bytes.count) }
         }
-        guard let source = zip_source_buffer_create(copy, zip_uint64_t(bytes.count), 1, &error) else {
+        guard let source = zip_source_buffer_create(copy, zip_uint64_t(bytes.count), 0, &error) else {
             free(copy)
             throw ReadError(.damagedZip(.other(String(cString: zip_error_strerror(&error)))))
         }
         guard let handle = zip_open_from_source(source, ZIP_RDONLY | ZIP_CHECKCONS, &error) else {
             let code = zip_error_code_zip(&error)
             zip_source_free(source)
+            free(copy)
             throw ReadError(Self.openFailure(code, startsLikeZip: bytes.starts(with: Self.localHeaderMagic)))
         }
-        try self.init(handle: handle, limits: limits)
+        try self.init(handle: handle, limits: limits, ownedBuffer: copy)
     }
 
-    private init(handle: OpaquePointer, limits: ReadLimits) throws {
+    private init(handle: OpaquePointer, limits: ReadLimits, ownedBuffer: UnsafeMutableRawPointer? = nil) throws {
         self.handle = handle
         self.limits = limits
+        self.ownedBuffer = ownedBuffer
+        // deinit does not run for an initializer that throws here: release what we hold.
+        func failure(_ error: ReadError) -> ReadError {
+            zip_discard(handle)
+            if let ownedBuffer { free(ownedBuffer) }
+            return error
+        }
         let count = zip_get_num_entries(handle, 0)
         if count < 0 || count > Int64(limits.maxEntries) {
-            zip_discard(handle)
-            throw ReadError(.tooManyEntries(count: Int(count), limit: limits.maxEntries))
+            throw failure(ReadError(.tooManyEntries(count: Int(count), limit: limits.maxEntries)))
         }
         var entries: [Entry] = []
         var byName: [String: Int] = [:]
@@ -74,17 +84,14 @@ public final class ZipArchive {
             guard zip_stat_index(handle, zip_uint64_t(index), zip_flags_t(ZIP_FL_ENC_GUESS), &stat) == 0,
                   let rawName = stat.name
             else {
-                zip_discard(handle)
-                throw ReadError(.damagedZip(.inconsistent))
+                throw failure(ReadError(.damagedZip(.inconsistent)))
             }
             let name = String(decoding: Self.bytes(of: rawName), as: UTF8.self)
             if stat.encryption_method != UInt16(ZIP_EM_NONE) {
-                zip_discard(handle)
-                throw ReadError(.encryptedEntry, part: name)
+                throw failure(ReadError(.encryptedEntry, part: name))
             }
             if byName[name] != nil {
-                zip_discard(handle)
-                throw ReadError(.duplicateEntry, part: name)
+                throw failure(ReadError(.duplicateEntry, part: name))
             }
             byName[name] = entries.count
             entries.append(Entry(
@@ -98,6 +105,7 @@ public final class ZipArchive {
 
     deinit {
         zip_discard(handle)
+        if let ownedBuffer { free(ownedBuffer) }
     }
 
     public func entry(named name: String) -> Entry? {
@@ -122,7 +130,8 @@ public final class ZipArchive {
         }
         defer { zip_fclose(file) }
         var result: [UInt8] = []
-        result.reserveCapacity(Int(min(max(entry.size, 0), limits.maxEntrySize)))
+        // Declared sizes are not trusted: reserve at most 1 MiB up front.
+        result.reserveCapacity(Int(min(max(entry.size, 0), limits.maxEntrySize, 1 << 20)))
         let chunk = 64 * 1024
         var buffer = [UInt8](repeating: 0, count: chunk)
         while true {

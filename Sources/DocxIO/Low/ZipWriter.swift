@@ -66,8 +66,12 @@ public struct ZipWriter: Sendable {
         zip_source_keep(target)
         defer { zip_source_free(target) }
 
+        // Entry data copies handed to libzip without ownership (freep 0): libzip reads them in
+        // zip_close, and frees nothing of ours on any path, so they are freed here, once.
+        var owned: [UnsafeMutableRawPointer] = []
+        defer { for copy in owned { free(copy) } }
         do {
-            for item in items { try Self.add(item, to: archive) }
+            for item in items { try Self.add(item, to: archive, owned: &owned) }
         } catch {
             zip_discard(archive)
             throw error
@@ -80,20 +84,20 @@ public struct ZipWriter: Sendable {
         return try Self.contents(of: target)
     }
 
-    private static func add(_ item: Item, to archive: OpaquePointer) throws {
+    private static func add(_ item: Item, to archive: OpaquePointer, owned: inout [UnsafeMutableRawPointer]) throws {
         let isDirectory = item.name.hasSuffix("/") && item.bytes.isEmpty
         let index: Int64
         if isDirectory {
             index = zip_dir_add(archive, item.name, zip_flags_t(ZIP_FL_ENC_UTF_8))
         } else {
-            // libzip reads entry data only in zip_close, so it gets its own copy (freed by libzip).
+            // libzip reads entry data only in zip_close, so it gets a copy that lives until then.
             let count = item.bytes.count
             guard let copy = malloc(max(count, 1)) else { throw WriteError(.packageFailed("out of memory")) }
+            owned.append(copy)
             item.bytes.withUnsafeBytes { raw in
                 if let base = raw.baseAddress { memcpy(copy, base, count) }
             }
-            guard let source = zip_source_buffer(archive, copy, zip_uint64_t(count), 1) else {
-                free(copy)
+            guard let source = zip_source_buffer(archive, copy, zip_uint64_t(count), 0) else {
                 throw WriteError(.packageFailed(lastError(archive)), subject: item.name)
             }
             index = zip_file_add(archive, item.name, source, zip_flags_t(ZIP_FL_ENC_UTF_8))

@@ -75,23 +75,29 @@ public enum XMLNode: Sendable {
 struct TreeBuilder: XMLStreamHandler {
     var stack: [XMLElement] = []
     var root: XMLElement?
+    /// Adjacent text nodes (split by comments or processing instructions) are gathered here and
+    /// become one child when the next element starts or ends: linear, however many pieces.
+    private var pendingText = ""
+
+    private mutating func flushText() {
+        guard !pendingText.isEmpty else { return }
+        stack.last?.children.append(.text(pendingText))
+        pendingText = ""
+    }
 
     mutating func startElement(_ name: XMLName, attributes: [XMLAttribute], line: Int) throws {
+        flushText()
         let element = XMLElement(name: name, attributes: attributes, line: line)
         if let parent = stack.last { parent.children.append(.element(element)) } else { root = element }
         stack.append(element)
     }
 
     mutating func endElement() throws {
-        stack.removeLast()
+        flushText()
+        if !stack.isEmpty { stack.removeLast() }
     }
 
     mutating func text(_ text: String) throws {
-        guard let parent = stack.last else { return }
-        if case .text(let previous)? = parent.children.last {
-            parent.children[parent.children.count - 1] = .text(previous + text)
-        } else {
-            parent.children.append(.text(text))
-        }
+        if !stack.isEmpty { pendingText += text }
     }
 }
