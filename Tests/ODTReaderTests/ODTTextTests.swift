@@ -52,7 +52,8 @@ import Testing
         }
         #expect(first.inlines == [.text(TextRun("Leading spaces and newlines across spans"))])
         #expect(second.inlines == [
-            .text(TextRun("a   b c")), .tab, .text(TextRun("d")), .break(InlineBreak(kind: .line)), .text(TextRun("ef")),
+            // `b<text:s/> c`: the space of text:s, then the real space as a run of its own.
+            .text(TextRun("a   b  c")), .tab, .text(TextRun("d")), .break(InlineBreak(kind: .line)), .text(TextRun("ef")),
         ])
         // A hostile space count is capped.
         if case .text(let run) = third.inlines.first { #expect(run.text.count <= 1001) }

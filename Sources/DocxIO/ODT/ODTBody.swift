@@ -6,6 +6,8 @@ import DocModel
 final class ODTBodyReader {
     var styles: ODTStyleSheet
     var changes: [String: ODTChange] = [:]
+    /// Deleted regions already expanded at a `text:change` (see `deletion`).
+    var expandedDeletions: Set<String> = []
     var controls: [String: ODTFormControl] = [:]
     /// The part the body came from, for external relationships.
     let sourcePart: String
@@ -13,11 +15,16 @@ final class ODTBodyReader {
     private(set) var notes: [Note] = []
     private(set) var comments: [Comment] = []
     var externals: [PackageFacts.ExternalRelationship] = []
-    var embeddedObjects: [String] = []
+    /// Embedded objects in the order found, without duplicates.
+    private(set) var embeddedObjects: [String] = []
+    private var embeddedObjectSet: Set<String> = []
 
     // Paragraph state.
     /// The last character emitted was white space (or the paragraph has just begun).
     var lastWasSpace = true
+    /// The last character emitted is a space that collapsed white space of the text (not a
+    /// `text:s`), and nothing followed it: dropped if the paragraph ends here.
+    var trailingCollapsedSpace = false
     var paragraphHidden = false
     /// The rendered number of a heading or numbered paragraph (`text:number`).
     var numberLabel: String?
@@ -46,15 +53,18 @@ final class ODTBodyReader {
     }
 
     func addNote(_ note: Note) { notes.append(note) }
+    func addEmbeddedObject(_ name: String) {
+        if embeddedObjectSet.insert(name).inserted { embeddedObjects.append(name) }
+    }
     func addComment(_ comment: Comment) { comments.append(comment) }
 
     /// Runs `body` with fresh paragraph state (a note, comment or text box inside a paragraph)
     /// and restores the paragraph's state afterwards.
     func isolated(_ body: () -> Void) {
-        let saved = (lastWasSpace, paragraphHidden, numberLabel, openInsertion)
+        let saved = (lastWasSpace, trailingCollapsedSpace, paragraphHidden, numberLabel, openInsertion)
         openInsertion = nil
         body()
-        (lastWasSpace, paragraphHidden, numberLabel, openInsertion) = saved
+        (lastWasSpace, trailingCollapsedSpace, paragraphHidden, numberLabel, openInsertion) = saved
     }
 
     /// Blocks inside a paragraph (note body, comment, text box), read with fresh paragraph state.
@@ -149,17 +159,22 @@ final class ODTBodyReader {
         let styleName = element.attribute(Namespaces.text, "style-name")
         let display = styleName.flatMap { styles.displayName(family: "paragraph", name: $0) }
         lastWasSpace = true
+        trailingCollapsedSpace = false
         paragraphHidden = false
         numberLabel = nil
         var builder = InlineBuilder(open: openInsertion?.revision)
         inlineChildren(element, properties: paragraphProperties(element), into: &builder)
-        let (inlines, mark) = builder.finishParagraph()
+        let finished = builder.finishParagraph()
+        var inlines = finished.inlines
+        let mark = finished.mark
+        dropTrailingSpace(&inlines)
         let attributes = ParagraphAttributes(style: display, isHidden: paragraphHidden, markRevision: mark)
         let listLabel = list?.takeLabel()
         let label = listLabel ?? numberLabel
         numberLabel = nil
         paragraphHidden = false
         lastWasSpace = true
+        trailingCollapsedSpace = false
         if isHeading {
             let level = element.attribute(Namespaces.text, "outline-level").flatMap { Int($0) } ?? 1
             return .heading(Heading(level: min(max(level, 1), 10), inlines: inlines, label: label, attributes: attributes))
@@ -246,6 +261,10 @@ final class ODTBodyReader {
         return Table(style: style, rows: rows)
     }
 
+    /// The rows of a table. Every cell, also every repeated copy and every cell of a nested
+    /// table, is charged against the one document-wide `cellBudget`. A repeated row or cell is
+    /// read once; content that is more than paragraphs (a nested table, a section, a text box)
+    /// is not repeated: its copies are empty, so nested repeats cannot multiply.
     private func collectRows(_ element: XMLElement, header: Bool, into rows: inout [TableRow], depth: Int) {
         for child in element.elements where child.name.namespace == Namespaces.table {
             switch child.name.local {
@@ -256,11 +275,15 @@ final class ODTBodyReader {
             case "table-row":
                 guard cellBudget > 0 else { return }
                 let cells = rowCells(child)
-                let empty = cells.allSatisfy { Self.isEmpty($0.blocks) }
+                rows.append(TableRow(cells: cells.map(\.cell), isHeader: header))
+                if cells.isEmpty { cellBudget -= 1 }
+                let empty = cells.allSatisfy { Self.isEmpty($0.cell.blocks) }
                 let times = Self.repeatCount(child.attribute(Namespaces.table, "number-rows-repeated"), empty: empty)
-                for _ in 0..<times {
+                guard times > 1 else { continue }
+                let copy = cells.map { $0.repeatable ? $0.cell : Self.emptied($0.cell) }
+                for _ in 1..<times {
                     guard cellBudget > 0 else { return }
-                    let kept = cells.count <= cellBudget ? cells : Array(cells.prefix(cellBudget))
+                    let kept = copy.count <= cellBudget ? copy : Array(copy.prefix(cellBudget))
                     rows.append(TableRow(cells: kept, isHeader: header))
                     cellBudget -= max(kept.count, 1)
                 }
@@ -270,19 +293,46 @@ final class ODTBodyReader {
         }
     }
 
-    private func rowCells(_ row: XMLElement) -> [TableCell] {
-        var cells: [TableCell] = []
+    /// The cells of a row, each charged against the budget, and whether each may be repeated
+    /// (its content is paragraphs only).
+    private func rowCells(_ row: XMLElement) -> [(cell: TableCell, repeatable: Bool)] {
+        var cells: [(cell: TableCell, repeatable: Bool)] = []
         for cell in row.elements where cell.is(Namespaces.table, "table-cell") {
-            guard cellBudget > cells.count else { break }
+            guard cellBudget > 0 else { break }
+            let before = cellBudget
             let blocks = blocks(in: cell)
+            // Reading the content charged nested tables; content that holds any is not repeated.
+            let repeatable = cellBudget == before && Self.isParagraphsOnly(blocks)
             let columns = Self.span(cell.attribute(Namespaces.table, "number-columns-spanned"))
             let rowsSpanned = Self.span(cell.attribute(Namespaces.table, "number-rows-spanned"))
+            let read = TableCell(blocks: blocks, columnSpan: columns, rowSpan: rowsSpanned)
             let times = Self.repeatCount(cell.attribute(Namespaces.table, "number-columns-repeated"), empty: Self.isEmpty(blocks))
-            for _ in 0..<times where cellBudget > cells.count {
-                cells.append(TableCell(blocks: blocks, columnSpan: columns, rowSpan: rowsSpanned))
+            for index in 0..<times {
+                guard cellBudget > 0 else { break }
+                cells.append((index == 0 || repeatable ? read : Self.emptied(read), repeatable))
+                cellBudget -= 1
             }
         }
         return cells
+    }
+
+    /// A copy of a repeated cell whose content is not repeated: empty, like a covered cell.
+    static func emptied(_ cell: TableCell) -> TableCell {
+        TableCell(blocks: [], columnSpan: cell.columnSpan, rowSpan: cell.rowSpan)
+    }
+
+    /// Paragraphs, headings and list items with no text box: content cheap to repeat.
+    static func isParagraphsOnly(_ blocks: [Block]) -> Bool {
+        blocks.allSatisfy {
+            let inlines: [Inline]
+            switch $0 {
+            case .paragraph(let paragraph): inlines = paragraph.inlines
+            case .heading(let heading): inlines = heading.inlines
+            case .listItem(let item): inlines = item.inlines
+            default: return false
+            }
+            return !inlines.contains { if case .textBox = $0 { return true } else { return false } }
+        }
     }
 
     static func span(_ value: String?) -> Int {

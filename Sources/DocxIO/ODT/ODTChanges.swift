@@ -4,6 +4,8 @@ import DocModel
 struct ODTChange: Sendable {
     enum Kind: Sendable { case insertion, deletion, formatChange }
     var kind: Kind
+    /// The region's id (its xml:id, else its text:id), the same for both names of the region.
+    var region: String
     var revision: Revision?
     /// For a deletion: the deleted content's paragraphs, as they stood.
     var deleted: [XMLElement]
@@ -128,7 +130,7 @@ extension ODTBodyReader {
                     revision = Revision(kind: revisionKind)
                 }
                 let deleted = kind == .deletion ? change.elements.filter { !$0.is(Namespaces.office, "change-info") } : []
-                changes[id] = ODTChange(kind: kind, revision: revision, deleted: deleted)
+                changes[id] = ODTChange(kind: kind, region: id, revision: revision, deleted: deleted)
                 if id != region.attribute(Namespaces.text, "id"), let textID = region.attribute(Namespaces.text, "id") {
                     changes[textID] = changes[id]
                 }
@@ -154,9 +156,17 @@ extension ODTBodyReader {
     }
 
     /// `text:change`: the point where text was deleted, as a deletion with the deleted text.
+    /// Each change is expanded at most once: a later reference to the same change, and a
+    /// reference from inside its own deleted text (directly or through other changes), is the
+    /// revision with no content. This bounds the work to the size of the file.
     func deletion(_ element: XMLElement) -> Inline? {
         guard let id = element.attribute(Namespaces.text, "change-id"), let change = changes[id],
               change.kind == .deletion else { return nil }
+        let revision = change.revision ?? Revision(kind: .deletion)
+        // Keyed by the region, not the reference: its xml:id and text:id name the same content.
+        guard expandedDeletions.insert(change.region).inserted else {
+            return .revision(RevisedInlines(revision: revision, inlines: []))
+        }
         var inlines: [Inline] = []
         isolated {
             var paragraphs: [[Inline]] = []
@@ -164,9 +174,11 @@ extension ODTBodyReader {
                 for child in elements {
                     if child.is(Namespaces.text, "p") || child.is(Namespaces.text, "h") {
                         lastWasSpace = true
+                        trailingCollapsedSpace = false
                         var builder = InlineBuilder(open: nil)
                         inlineChildren(child, properties: paragraphProperties(child), into: &builder)
-                        let (content, _) = builder.finishParagraph()
+                        var (content, _) = builder.finishParagraph()
+                        dropTrailingSpace(&content)
                         if !content.isEmpty { paragraphs.append(content) }
                     } else if depth < 16 {
                         collect(child.elements, depth: depth + 1)
@@ -179,6 +191,6 @@ extension ODTBodyReader {
                 inlines += paragraph
             }
         }
-        return .revision(RevisedInlines(revision: change.revision ?? Revision(kind: .deletion), inlines: inlines))
+        return .revision(RevisedInlines(revision: revision, inlines: inlines))
     }
 }

@@ -33,8 +33,10 @@ extension ODTBodyReader {
         }
     }
 
-    /// Text with ODF white-space handling: every run of spaces, tabs and newlines is one space,
-    /// and white space at the start of the paragraph is dropped.
+    /// Text with ODF white-space handling (ODF 1.2 part 1, 6.1.2): every run of spaces, tabs and
+    /// newlines is one space, white space at the start of the paragraph is dropped, and so is
+    /// white space at its end (see `dropTrailingSpace`). `text:s`, `text:tab` and
+    /// `text:line-break` are elements, not white space: the white space after them is a new run.
     func appendText(_ text: String, properties: CharacterToggles, into builder: inout InlineBuilder) {
         var result = ""
         for scalar in text.unicodeScalars {
@@ -43,13 +45,50 @@ extension ODTBodyReader {
                 if !lastWasSpace {
                     result.unicodeScalars.append(" ")
                     lastWasSpace = true
+                    trailingCollapsedSpace = true
                 }
             default:
                 result.unicodeScalars.append(scalar)
                 lastWasSpace = false
+                trailingCollapsedSpace = false
             }
         }
         builder.appendText(result, style: properties.style)
+    }
+
+    /// Drops the space that ends a paragraph's inlines when it is collapsed white space of the
+    /// text (not a `text:s`, and not followed by anything else), also inside a link, field,
+    /// control or insertion that ends the paragraph.
+    func dropTrailingSpace(_ inlines: inout [Inline]) {
+        guard trailingCollapsedSpace else { return }
+        trailingCollapsedSpace = false
+        Self.dropLastSpace(&inlines)
+    }
+
+    private static func dropLastSpace(_ inlines: inout [Inline]) {
+        guard let last = inlines.last else { return }
+        let index = inlines.count - 1
+        switch last {
+        case .text(var run):
+            guard run.text.unicodeScalars.last == " " else { return }
+            run.text.unicodeScalars.removeLast()
+            if run.text.isEmpty { inlines.removeLast() } else { inlines[index] = .text(run) }
+        case .link(var link):
+            dropLastSpace(&link.inlines)
+            inlines[index] = .link(link)
+        case .field(var field):
+            dropLastSpace(&field.result)
+            inlines[index] = .field(field)
+        case .contentControl(var control):
+            dropLastSpace(&control.inlines)
+            inlines[index] = .contentControl(control)
+        case .revision(var revised) where revised.revision.kind != .deletion:
+            // A deletion's text was read on its own; an insertion's is the paragraph's.
+            dropLastSpace(&revised.inlines)
+            if revised.inlines.isEmpty { inlines.removeLast() } else { inlines[index] = .revision(revised) }
+        default:
+            return
+        }
     }
 
     func inline(_ element: XMLElement, properties: CharacterToggles, into builder: inout InlineBuilder) {
@@ -86,13 +125,17 @@ extension ODTBodyReader {
         case "s":
             let count = min(max(element.attribute(Namespaces.text, "c").flatMap { Int($0) } ?? 1, 1), 1_000)
             builder.appendText(String(repeating: " ", count: count), style: properties.style)
-            lastWasSpace = true
+            // An element, not white space: a space after it is a new run of white space.
+            lastWasSpace = false
+            trailingCollapsedSpace = false
         case "tab":
             builder.append(.tab)
             lastWasSpace = false
+            trailingCollapsedSpace = false
         case "line-break":
             builder.append(.break(InlineBreak(kind: .line)))
             lastWasSpace = false
+            trailingCollapsedSpace = false
         case "a":
             let href = element.attribute(Namespaces.xlink, "href") ?? ""
             var link = Link(inlines: [])
@@ -267,11 +310,10 @@ extension ODTBodyReader {
                 externals.append(.init(source: sourcePart, type: "oleObject", target: href))
             } else {
                 let path = Self.packagePath(href)
-                if !embeddedObjects.contains(path) { embeddedObjects.append(path) }
+                addEmbeddedObject(path)
             }
         } else if !element.elements.isEmpty {
-            let label = frameName ?? "embedded object"
-            if !embeddedObjects.contains(label) { embeddedObjects.append(label) }
+            addEmbeddedObject(frameName ?? "embedded object")
         }
     }
 

@@ -29,7 +29,9 @@ final class ODTListContext {
 /// Counters of the lists of a document, continued across `text:continue-numbering` and
 /// `text:continue-list`, and the labels LibreOffice would show.
 struct ODTListNumbering {
-    private var counters: [String: [Int]] = [:]
+    /// The current value of each level of each list; nil where the level has not started
+    /// (0 is a value: a list may start at 0).
+    private var counters: [String: [Int?]] = [:]
     private var idByXMLID: [String: String] = [:]
     private var lastByStyle: [String: String] = [:]
     private var lastList: String?
@@ -66,16 +68,16 @@ struct ODTListNumbering {
     mutating func count(listID: String, level: Int, startValue: Int?, levels: [Int: ODTListLevel]) -> String? {
         let level = min(max(level, 1), Self.maxLevel)
         var values = counters[listID] ?? []
-        if values.count < level { values += Array(repeating: 0, count: level - values.count) }
+        if values.count < level { values += Array(repeating: nil, count: level - values.count) }
         let style = levels[level]
         if let startValue {
             values[level - 1] = startValue
-        } else if values[level - 1] == 0 {
+        } else if let current = values[level - 1] {
+            values[level - 1] = min(current + 1, 1_000_000_000)
+        } else {
             values[level - 1] = style?.startValue ?? 1
-        } else if values[level - 1] < 1_000_000_000 {
-            values[level - 1] += 1
         }
-        for deeper in level..<values.count { values[deeper] = 0 }
+        for deeper in level..<values.count { values[deeper] = nil }
         counters[listID] = values
         guard let style else { return nil }
         switch style.kind {
@@ -86,8 +88,7 @@ struct ODTListNumbering {
             var parts: [String] = []
             for shownLevel in (level - shown + 1)...level {
                 let levelStyle = levels[shownLevel] ?? style
-                var value = values[shownLevel - 1]
-                if value == 0 { value = levelStyle.startValue }
+                let value = values[shownLevel - 1] ?? levelStyle.startValue
                 let text = Self.format(value, levelStyle.format, letterSync: levelStyle.letterSync)
                 if !text.isEmpty { parts.append(text) }
             }

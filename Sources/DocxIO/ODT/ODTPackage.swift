@@ -14,12 +14,13 @@ enum ODTPackage {
             !$0.isDirectory && ($0.name.hasPrefix("Basic/") || $0.name.hasPrefix("Scripts/"))
         }.map(\.name)
         // Embedded ODF sub-documents ("Object 1/") and OLE objects listed by the manifest.
+        var seenObjects = Set(facts.embeddedObjects)
         for (path, type) in mediaTypes.sorted(by: { $0.key < $1.key }) {
             let name = ODTBodyReader.packagePath(path)
             guard !name.isEmpty, name != "/", name.hasPrefix("Object") || name.contains("/Object") else { continue }
             let isSubDocument = path.hasSuffix("/") && type.hasPrefix("application/vnd.oasis.opendocument.")
             let isOLE = type.contains("oleobject") || type.contains("ole-object")
-            if (isSubDocument || isOLE), !facts.embeddedObjects.contains(name) {
+            if isSubDocument || isOLE, seenObjects.insert(name).inserted {
                 facts.embeddedObjects.append(name)
             }
         }

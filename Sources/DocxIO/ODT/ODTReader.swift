@@ -87,7 +87,8 @@ enum ODTReader {
 
         var facts = PackageFacts()
         facts.externalRelationships = reader.externals + pageReader.externals
-        for object in reader.embeddedObjects + pageReader.embeddedObjects where !facts.embeddedObjects.contains(object) {
+        var seenObjects: Set<String> = []
+        for object in reader.embeddedObjects + pageReader.embeddedObjects where seenObjects.insert(object).inserted {
             facts.embeddedObjects.append(object)
         }
         return Document(
