@@ -23,7 +23,9 @@ demo: release
 	@for f in $(SAMPLES); do $(RELEASE_BIN) inspect "$$f" || exit $$?; echo; done
 
 # Unit, corpus (../shared/corpus when present), hostile-file and command-line tests.
+# The tools that check generated documents (LibreOffice, openxml-audit) are installed when missing.
 test: deps
+	@scripts/ensure-test-tools.sh
 	$(SWIFT) build
 	$(SWIFT) test
 
