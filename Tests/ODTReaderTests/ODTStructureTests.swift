@@ -292,10 +292,10 @@ import Testing
         #expect(FlatODT.dump(document) == """
             Paragraph
               Text "Name: "
-              ContentControl plainText alias="Your name" placeholder
+              ContentControl plainText tag="Your name" alias="Your name" placeholder
                 Text "<name>"
               Text " "
-              ContentControl plainText alias="City"
+              ContentControl plainText tag="City" alias="City"
                 Text "Utrecht"
             Paragraph
               ContentControl checkbox tag="agree" checked

@@ -170,13 +170,16 @@ extension ODTBodyReader {
                 inlineChildren(element, properties: hidden, into: &builder)
             }
         case "placeholder":
+            // ODF fields have no tag of their own: the description names the field, so it is
+            // both the tag a checker looks for and the label.
             let inlines = nested(element, properties: properties, parent: &builder)
-            let control = ContentControlProperties(
-                alias: element.attribute(Namespaces.text, "description"), kind: .plainText, showingPlaceholder: true)
+            let description = element.attribute(Namespaces.text, "description")
+            let control = ContentControlProperties(tag: description, alias: description, kind: .plainText, showingPlaceholder: true)
             appendNested(.contentControl(InlineContentControl(properties: control, inlines: inlines)), parent: &builder)
         case "text-input":
             let inlines = nested(element, properties: properties, parent: &builder)
-            let control = ContentControlProperties(alias: element.attribute(Namespaces.text, "description"), kind: .plainText)
+            let description = element.attribute(Namespaces.text, "description")
+            let control = ContentControlProperties(tag: description, alias: description, kind: .plainText)
             appendNested(.contentControl(InlineContentControl(properties: control, inlines: inlines)), parent: &builder)
         case "drop-down":
             let inlines = nested(element, properties: properties, parent: &builder)
