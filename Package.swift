@@ -12,6 +12,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "5.0.1"),
     ],
     targets: [
         // C libraries, seen only by the lowest layer of DocxIO (Sources/DocxIO/Low).
@@ -30,7 +31,10 @@ let package = Package(
         // Packages, XML, readers (later writers, templates, signatures).
         .target(name: "DocxIO", dependencies: ["DocModel", "CLibXML2", "CLibZip"]),
         // Tender model, rules, findings, reports.
-        .target(name: "Compliance", dependencies: ["DocModel"]),
+        .target(
+            name: "Compliance",
+            dependencies: ["DocModel", .product(name: "Yams", package: "Yams")]
+        ),
         // The command-line tool.
         .executableTarget(
             name: "dossier",
@@ -44,5 +48,6 @@ let package = Package(
         .testTarget(name: "DossierCLITests", dependencies: ["dossier"]),
         .testTarget(name: "PackageIOTests", dependencies: ["DocxIO", "DocModel"]),
         .testTarget(name: "ODTReaderTests", dependencies: ["DocxIO", "DocModel"]),
+        .testTarget(name: "ComplianceTests", dependencies: ["Compliance", "DocModel"]),
     ]
 )
