@@ -51,7 +51,7 @@ import Testing
         let p = RequirementsProfile(tender: result.tender)
         #expect(p.deadline == "2024-02-15T12:00:00+01:00")
         #expect(p.dossier.sections.map(\.id) == [
-            "gegevens", "partijen", "criterium-p1-s1-a", "criterium-p1-s1-b", "referenties", "bewijsstukken", "verklaring",
+            "gegevens", "partijen", "referenties", "criterium-p1-s1-a", "criterium-p1-s1-b", "bewijsstukken", "verklaring",
         ])
     }
 }

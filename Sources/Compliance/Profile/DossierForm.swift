@@ -7,15 +7,15 @@ public enum DossierForm {
         public var title: String
     }
 
-    /// Sections before the criteria.
+    /// Sections before the criteria, with the form's headings.
     public static let leadingSections = [
         FixedSection(id: "gegevens", title: "Gegevens inschrijver"),
-        FixedSection(id: "partijen", title: "Partijen"),
+        FixedSection(id: "partijen", title: "Betrokken partijen"),
+        FixedSection(id: "referenties", title: "Kerncompetenties en referenties"),
     ]
 
     /// Sections after the criteria.
     public static let trailingSections = [
-        FixedSection(id: "referenties", title: "Referenties"),
         FixedSection(id: "bewijsstukken", title: "Bewijsstukken"),
         FixedSection(id: "verklaring", title: "Verklaring en ondertekening"),
     ]
@@ -32,12 +32,14 @@ public enum DossierForm {
         .init(tag: "contactpersoon", label: "Contactpersoon", required: true, pattern: nil),
         .init(tag: "email", label: "E-mailadres", required: true, pattern: "^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$"),
         .init(tag: "telefoon", label: "Telefoonnummer", required: true, pattern: nil),
-        .init(tag: "ondertekenaar", label: "Naam ondertekenaar", required: true, pattern: nil),
-        .init(tag: "functie", label: "Functie ondertekenaar", required: true, pattern: nil),
-        .init(tag: "datum", label: "Datum ondertekening", required: true, pattern: nil),
+        .init(tag: "ondertekenaar-naam", label: "Naam ondertekenaar", required: true, pattern: nil),
+        .init(tag: "ondertekenaar-functie", label: "Functie ondertekenaar", required: true, pattern: nil),
+        .init(tag: "ondertekening-datum", label: "Datum ondertekening", required: true, pattern: nil),
+        .init(tag: "handtekening", label: "Handtekening", required: true, pattern: nil),
     ]
 
-    /// The section id of a criterion's answer: unique across percelen and segmenten.
+    /// The section id of a criterion's answer: unique across percelen and segmenten. The form's
+    /// answer control carries it as its tag (templates see it as `sectie_id` on each criterion).
     public static func criterionSectionID(lot: String, segment: String?, criterion: String) -> String {
         ["criterium", lot, segment, criterion].compactMap { $0 }.joined(separator: "-")
     }
