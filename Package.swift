@@ -12,6 +12,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "5.0.1"),
     ],
     targets: [
         // C libraries, seen only by the lowest layer of DocxIO (Sources/DocxIO/Low).
@@ -37,6 +38,7 @@ let package = Package(
             dependencies: [
                 "DocModel", "DocxIO", "Compliance",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Yams", package: "Yams"),
             ]
         ),
         .testTarget(name: "DocModelTests", dependencies: ["DocModel"]),
@@ -44,5 +46,6 @@ let package = Package(
         .testTarget(name: "DossierCLITests", dependencies: ["dossier"]),
         .testTarget(name: "PackageIOTests", dependencies: ["DocxIO", "DocModel"]),
         .testTarget(name: "ODTReaderTests", dependencies: ["DocxIO", "DocModel"]),
+        .testTarget(name: "TemplateTests", dependencies: ["DocxIO", "DocModel"]),
     ]
 )
