@@ -177,9 +177,10 @@ import Testing
         let body = DocxFixture.p("{{#l}}") + """
             <w:p w14:paraId="0A000001" w14:textId="0A000002"><w:bookmarkStart w:id="7" w:name="perceel"/><w:r><w:t>{{.}}</w:t></w:r><w:bookmarkEnd w:id="7"/>\
             <w:r><w:drawing><wp:inline><wp:extent cx="1" cy="1"/><wp:docPr id="3" name="Afbeelding 3"/></wp:inline></w:drawing></w:r>\
-            <w:ins w:id="9" w:author="a"><w:r><w:t>+</w:t></w:r></w:ins><w:r><w:commentReference w:id="4"/></w:r></w:p>
+            <w:ins w:id="9" w:author="a"><w:r><w:t>+</w:t></w:r></w:ins><w:r><w:commentReference w:id="4"/></w:r><w:r><w:footnoteReference w:id="1"/></w:r></w:p>
             """ + DocxFixture.p("{{/l}}")
         var fixture = DocxFixture(body)
+        fixture.footnotes = DocxFixture.part("footnotes", "<w:footnote w:id=\"1\">\(DocxFixture.p("Noot"))</w:footnote>")
         fixture.comments = DocxFixture.part("comments", "<w:comment w:id=\"4\" w:author=\"a\">\(DocxFixture.p("Let op"))</w:comment>")
         let output = try render(fixture.bytes(), ["l": ["a", "b", "c"]])
         let xml = try partText(output, "word/document.xml")
@@ -199,6 +200,7 @@ import Testing
         #expect(Set(ins).count == 3 && Set(ins).isDisjoint(with: starts))
         let references = xml.components(separatedBy: "<w:commentReference w:id=\"").dropFirst().map { String($0.prefix { $0 != "\"" }) }
         #expect(Set(references).count == 3)
+        #expect(count("<w:footnoteReference w:id=\"1\"/>", in: xml) == 3)
         let comments = try partText(output, "word/comments.xml")
         #expect(Set(values("w:id", comments)) == Set(references))
         #expect(try DocumentReader.read(bytes: output).comments.count == 3)

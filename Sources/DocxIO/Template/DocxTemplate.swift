@@ -4,6 +4,9 @@ enum DocxTemplate {
     /// Elements whose `w:id` ties them to a partner element or to another part.
     static let commentMarkers: Set<String> = ["w:commentRangeStart", "w:commentRangeEnd", "w:commentReference"]
 
+    /// References to notes keep their id: the repeated reference points at the same note.
+    static let noteReferences: Set<String> = ["w:footnoteReference", "w:endnoteReference", "w:footnote", "w:endnote"]
+
     static func uniquify(_ tokens: inout [XMLToken], iteration: Int, environment: RenderEnvironment) {
         var wordIDs: [String: String] = [:]
         var numIDs: [String: String] = [:]
@@ -23,7 +26,7 @@ enum DocxTemplate {
                 // A content control's id.
                 _ = old
                 raw = TemplateXML.setting("w:val", to: environment.ids.wordID(), in: raw)
-            } else if let old = TemplateXML.attribute("w:id", in: raw) {
+            } else if !noteReferences.contains(name), let old = TemplateXML.attribute("w:id", in: raw) {
                 let new: String
                 if let known = wordIDs[old] {
                     new = known
