@@ -223,3 +223,34 @@ import Testing
         #expect(try partText(render(plain.bytes(), ["titel": "T"]), "word/settings.xml") == plain.settings)
     }
 }
+
+@Suite struct DocxMoreSectionTests {
+    @Test func multiRowSectionAndInvertedBlock() throws {
+        let row = { (text: String) in "<w:tr><w:tc>\(DocxFixture.p(text))</w:tc></w:tr>" }
+        let body = "<w:tbl>" + row("Kop") + row("{{#l}}{{naam}}") + row("{{omschrijving}}{{/l}}") + "</w:tbl>"
+            + DocxFixture.p("{{^l}}") + DocxFixture.p("Geen regels") + DocxFixture.p("{{/l}}")
+        let data: TemplateValue = ["l": [["naam": "a", "omschrijving": "A"], ["naam": "b", "omschrijving": "B"]]]
+        let output = try render(DocxFixture(body).bytes(), data)
+        #expect(try DocumentReader.read(bytes: output).body.plainText == "Kop\na\nA\nb\nB")
+        #expect(try renderedText(DocxFixture(body).bytes(), ["l": []]) == "Kop\nGeen regels")
+        for part in ["word/document.xml"] {
+            _ = try XMLElement.parse(Array(try partText(output, part).utf8), part: part)
+        }
+    }
+
+    @Test func nestedBlockSectionsWithConditionInside() throws {
+        var fixture = DocxFixture(
+            DocxFixture.p("{{#percelen}}") + DocxFixture.p("{{naam}}", style: "Heading1")
+            + DocxFixture.p("{{#segmenten}}") + DocxFixture.p("{{naam}}", style: "Heading2")
+            + DocxFixture.p("{{#lumpsum}}") + DocxFixture.p("Lumpsum voor {{naam}} in {{regio}}") + DocxFixture.p("{{/lumpsum}}")
+            + DocxFixture.p("{{/segmenten}}") + DocxFixture.p("{{/percelen}}"))
+        fixture.styles = DocxFixture.headingStyles
+        let data: TemplateValue = ["regio": "Achterhoek", "percelen": [
+            ["naam": "Jeugd", "segmenten": [["naam": "S1", "lumpsum": true], ["naam": "S2", "lumpsum": false]]],
+            ["naam": "Wmo", "segmenten": [["naam": "S3", "lumpsum": true]]],
+        ]]
+        let document = try DocumentReader.read(bytes: render(fixture.bytes(), data))
+        #expect(labels(document.body) == ["H1 Jeugd", "H2 S1", "H2 S2", "H1 Wmo", "H2 S3"])
+        #expect(document.body.plainText == "Jeugd\nS1\nLumpsum voor S1 in Achterhoek\nS2\nWmo\nS3\nLumpsum voor S3 in Achterhoek")
+    }
+}
