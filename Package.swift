@@ -41,6 +41,7 @@ let package = Package(
             dependencies: [
                 "DocModel", "DocxIO", "Compliance",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Yams", package: "Yams"),
             ]
         ),
         .testTarget(name: "DocModelTests", dependencies: ["DocModel"]),
@@ -49,5 +50,6 @@ let package = Package(
         .testTarget(name: "PackageIOTests", dependencies: ["DocxIO", "DocModel"]),
         .testTarget(name: "ODTReaderTests", dependencies: ["DocxIO", "DocModel"]),
         .testTarget(name: "ComplianceTests", dependencies: ["Compliance", "DocModel"]),
+        .testTarget(name: "TemplateTests", dependencies: ["DocxIO", "DocModel"]),
     ]
 )
