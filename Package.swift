@@ -33,7 +33,7 @@ let package = Package(
         // Tender model, rules, findings, reports.
         .target(
             name: "Compliance",
-            dependencies: ["DocModel", .product(name: "Yams", package: "Yams")]
+            dependencies: ["DocModel", "DocxIO", .product(name: "Yams", package: "Yams")]
         ),
         // The command-line tool.
         .executableTarget(
@@ -49,7 +49,7 @@ let package = Package(
         .testTarget(name: "DossierCLITests", dependencies: ["dossier"]),
         .testTarget(name: "PackageIOTests", dependencies: ["DocxIO", "DocModel"]),
         .testTarget(name: "ODTReaderTests", dependencies: ["DocxIO", "DocModel"]),
-        .testTarget(name: "ComplianceTests", dependencies: ["Compliance", "DocModel"]),
+        .testTarget(name: "ComplianceTests", dependencies: ["Compliance", "DocModel", "DocxIO"]),
         .testTarget(name: "TemplateTests", dependencies: ["DocxIO", "DocModel"]),
     ]
 )

@@ -35,11 +35,11 @@ import Testing
     }
 
     @Test func amersfoortSampleReportsNinetyNinePercent() throws {
-        let result = try TenderLoader.load(path: samplesFolder + "/amersfoort-2023.yaml")
+        let result = try TenderLoader.load(path: samplesFolder + "/lint/amersfoort-2023-aandelen-99.yaml")
         #expect(result.isComplete, "\(result.findings)")
         #expect(result.tender.lots.count == 3)
         #expect(result.tender.lots.allSatisfy { $0.maximumProviders == 3 && $0.criteria.count == 5 })
-        let findings = try TenderLint.lint(path: samplesFolder + "/amersfoort-2023.yaml")
+        let findings = try TenderLint.lint(path: samplesFolder + "/lint/amersfoort-2023-aandelen-99.yaml")
         let errors = findings.filter { $0.severity == .error }
         #expect(errors.count == 1)
         #expect(errors.first?.ruleID == "municipal-shares-sum")

@@ -20,7 +20,7 @@ import Testing
     }
 
     @Test func amersfootReportsTheSharesInDutchAndEnglish() throws {
-        let file = "\(Self.samples)/amersfoort-2023.yaml"
+        let file = "\(Self.samples)/lint/amersfoort-2023-aandelen-99.yaml"
         let run = try Run.dossier(["lint", file])
         #expect(run.status == 1)
         let lines = run.stdout.split(separator: "\n")

@@ -30,6 +30,16 @@ struct Run {
     }()
 
     static func dossier(_ arguments: [String], environment: [String: String] = [:]) throws -> Run {
+        try process(binary, arguments, environment: environment)
+    }
+
+    /// An executable found on PATH, or nil.
+    static func tool(_ name: String) -> String? {
+        let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
+        return path.split(separator: ":").map { "\($0)/\(name)" }.first { FileManager.default.isExecutableFile(atPath: $0) }
+    }
+
+    static func process(_ executable: String, _ arguments: [String], environment: [String: String] = [:]) throws -> Run {
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("dossier-cli-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: scratch) }
@@ -46,7 +56,7 @@ struct Run {
         var env = ProcessInfo.processInfo.environment
         env["DOSSIER_LANG"] = nil
         for (key, value) in environment { env[key] = value }
-        let argv = ([binary] + arguments).map { strdup($0) } + [nil]
+        let argv = ([executable] + arguments).map { strdup($0) } + [nil]
         let envp = env.map { strdup("\($0.key)=\($0.value)") } + [nil]
         defer {
             argv.forEach { free($0) }
@@ -54,8 +64,8 @@ struct Run {
         }
         let start = ContinuousClock.now
         var pid: pid_t = 0
-        let spawned = posix_spawn(&pid, binary, &actions, nil, argv, envp)
-        guard spawned == 0 else { throw RunError.spawn(binary, spawned) }
+        let spawned = posix_spawn(&pid, executable, &actions, nil, argv, envp)
+        guard spawned == 0 else { throw RunError.spawn(executable, spawned) }
         var status: Int32 = 0
         var usage = rusage()
         while wait4(pid, &status, 0, &usage) < 0 && errno == EINTR {}

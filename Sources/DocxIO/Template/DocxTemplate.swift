@@ -112,7 +112,10 @@ enum DocxTemplate {
         let w = TemplateXML.prefix(of: tokens.first { $0.kind == .start }?.name ?? "w:numbering")
         var added: [XMLToken] = []
         for copy in copies {
+            // A repetition inside a repetition copies a num made by an earlier copy: copies come
+            // in the order they were made, so the source is known by then.
             guard let abstract = abstractOf[copy.old] else { continue }
+            abstractOf[String(copy.new)] = abstract
             var raw = "<\(w)num \(w)numId=\"\(copy.new)\"><\(w)abstractNumId \(w)val=\"\(TemplateXML.escape(abstract, attribute: true))\"/>"
             let levels = starts[abstract] ?? [(0, 1)]
             for (level, start) in levels.prefix(9) {

@@ -13,6 +13,14 @@ struct XMLToken {
     /// Qualified element name for start, end and empty tokens.
     var name: String = ""
     var tag: Int = -1
+    /// For a start or empty token with tags in its attribute values (a content-control tag
+    /// `criterium-{{id}}`): the raw text cut into literal pieces and tags, filled in when rendered.
+    var attributeParts: [AttributePart]?
+
+    enum AttributePart {
+        case literal(String)
+        case tag(Int)
+    }
 
     static func text(_ value: String) -> XMLToken { XMLToken(kind: .text, raw: TemplateXML.escape(value)) }
 }

@@ -56,7 +56,9 @@ struct PartRenderer {
         for node in nodes {
             switch node {
             case .tokens(let range):
-                output.append(contentsOf: tokens[range])
+                for token in tokens[range] {
+                    if let parts = token.attributeParts { output.append(filled(token, parts, context: context)) } else { output.append(token) }
+                }
             case .tag(let index):
                 let tag = tags[index]
                 guard tag.kind == .variable else { continue }
@@ -93,24 +95,47 @@ struct PartRenderer {
         }
     }
 
-    /// The escaped text of a variable tag, with line breaks as the format writes them.
-    func text(of tag: TemplateTag, index: Int, context: [TemplateValue]) -> String {
+    /// An element whose attribute values hold tags, with the values filled in (one line, escaped
+    /// for an attribute).
+    func filled(_ token: XMLToken, _ parts: [XMLToken.AttributePart], context: [TemplateValue]) -> XMLToken {
+        var raw = ""
+        for part in parts {
+            switch part {
+            case .literal(let text): raw += text
+            case .tag(let index):
+                guard index < tags.count, tags[index].kind == .variable else { continue }
+                let value = plainText(of: tags[index], context: context)
+                raw += TemplateXML.escape(value.split(whereSeparator: \.isNewline).joined(separator: " "), attribute: true)
+            }
+        }
+        var copy = token
+        copy.raw = raw
+        copy.attributeParts = nil
+        return copy
+    }
+
+    /// The text of a variable tag's value after its filter, unescaped; unknown or failing values
+    /// are reported (unless missing values are allowed) and give "".
+    func plainText(of tag: TemplateTag, context: [TemplateValue]) -> String {
         guard let value = lookup(tag.path, in: context) else {
             if !environment.allowMissing {
                 environment.report(TemplateError(.unknownVariable(tag.path), tag: tag.source, location: tag.location))
             }
             return ""
         }
-        var text = value.text
-        if let filter = tag.filter {
-            if case .null = value { return "" }
-            do {
-                text = try TemplateFilters.apply(filter, to: value)
-            } catch {
-                environment.report(TemplateError(.badValue(value.text, filter: filter), tag: tag.source, location: tag.location))
-                return ""
-            }
+        guard let filter = tag.filter else { return value.text }
+        if case .null = value { return "" }
+        do {
+            return try TemplateFilters.apply(filter, to: value)
+        } catch {
+            environment.report(TemplateError(.badValue(value.text, filter: filter), tag: tag.source, location: tag.location))
+            return ""
         }
+    }
+
+    /// The escaped text of a variable tag, with line breaks as the format writes them.
+    func text(of tag: TemplateTag, index: Int, context: [TemplateValue]) -> String {
+        let text = plainText(of: tag, context: context)
         let lines = text.replacing("\r\n", with: "\n").split(separator: "\n", omittingEmptySubsequences: false)
         if lines.count == 1 { return TemplateXML.escape(text) }
         let separator = lineBreaks[index]
@@ -125,6 +150,9 @@ struct PartRenderer {
         for scope in context.reversed() {
             guard var value = scope[first] else { continue }
             for segment in segments.dropFirst() {
+                // Below a value that is there but empty (null) everything is empty too: a
+                // known key without a value is no typo.
+                if case .null = value { return .null }
                 guard let next = value[segment] else { return nil }
                 value = next
             }

@@ -38,6 +38,10 @@ struct TokenStructure {
         var stack: [Int] = []
         for (index, token) in tokens.enumerated() {
             parent[index] = stack.last ?? -1
+            for case .tag(let tag) in token.attributeParts ?? [] where tag >= 0 && tag < tagCount {
+                position[tag] = index
+                path[tag] = stack.map { tokens[$0].name }.joined(separator: "/")
+            }
             switch token.kind {
             case .start: stack.append(index)
             case .end:

@@ -135,9 +135,51 @@ enum TemplateTextStream {
             }
         }
 
+        /// Tags in attribute values: `{` cannot occur in names, so every `{{…}}` in an element's
+        /// raw text lies in a value. Only plain variables make sense there.
+        func attributeTags(_ token: XMLToken, index: Int) {
+            guard token.raw.contains("{{") else { return }
+            let raw = Array(token.raw.unicodeScalars)
+            var parts: [XMLToken.AttributePart] = []
+            var literal = ""
+            var i = 0
+            // Outside a paragraph (a content control's properties) the place is the paragraph that follows.
+            let paragraphOrdinal = paragraphs.last?.ordinal ?? ordinal + 1
+            while i < raw.count {
+                if i + 1 < raw.count, raw[i] == "{", raw[i + 1] == "{",
+                   let close = (i + 2..<max(i + 2, raw.count - 1)).first(where: { raw[$0] == "}" && raw[$0 + 1] == "}" }) {
+                    let source = String(String.UnicodeScalarView(raw[i..<(close + 2)]))
+                    let inner = TemplateXML.unescape(String(String.UnicodeScalarView(raw[(i + 2)..<close])))
+                    let location = TemplateLocation(part: part, paragraph: paragraphOrdinal, context: TemplateXML.unescape(token.raw))
+                    var (tag, error) = TemplateTag.parse(inner: inner, source: source, location: location)
+                    if let error {
+                        result.errors.append(TemplateError(error, tag: source, location: location))
+                    } else if tag.kind != .variable {
+                        // A section cannot open or close inside an attribute: reported once, then ignored.
+                        result.errors.append(TemplateError(.badSyntax, tag: source, location: location))
+                        tag.kind = .invalid
+                    }
+                    parts.append(.literal(literal))
+                    literal = ""
+                    parts.append(.tag(result.tags.count))
+                    result.tags.append(tag)
+                    result.alone.append(false)
+                    i = close + 2
+                } else {
+                    literal.unicodeScalars.append(raw[i])
+                    i += 1
+                }
+            }
+            parts.append(.literal(literal))
+            var copy = token
+            copy.attributeParts = parts
+            replacements[index] = [copy]
+        }
+
         for (index, token) in tokens.enumerated() {
             switch token.kind {
             case .start:
+                attributeTags(token, index: index)
                 stack.append((token.name, index))
                 if flavor.isParagraph(token.name) {
                     ordinal += 1
@@ -149,6 +191,7 @@ enum TemplateTextStream {
                 }
                 if !stack.isEmpty { stack.removeLast() }
             case .empty:
+                attributeTags(token, index: index)
                 if flavor.isParagraph(token.name) && flavor != .properties { ordinal += 1 }
                 if flavor == .odt, !paragraphs.isEmpty, let parent = stack.last,
                    flavor.holdsText(parent.name, paragraph: paragraphs[paragraphs.count - 1].name) {
