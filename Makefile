@@ -5,7 +5,7 @@ RELEASE_BIN := .build/release/dossier
 DEBUG_BIN := .build/debug/dossier
 SAMPLES := $(wildcard samples/documents/*.docx samples/documents/*.odt)
 
-.PHONY: all deps build release demo test install uninstall samples clean
+.PHONY: all deps build release demo test install uninstall samples templates clean
 
 all: build
 
@@ -18,9 +18,21 @@ build: deps
 release: deps
 	$(SWIFT) build -c release
 
-# The main job on the bundled samples: for now, inspect the sample documents.
+TENDERS := $(wildcard samples/tenders/*.yaml)
+DEMO_OUT ?= out/demo
+
+# The main job on the bundled samples: check each sample tender, build its documents and check
+# profile into out/demo/<tender>, show the structure of what was built, then inspect the sample
+# submission documents.
 demo: release
-	@for f in $(SAMPLES); do $(RELEASE_BIN) inspect "$$f" || exit $$?; echo; done
+	@for t in $(TENDERS); do \
+	  name=$$(basename "$$t" .yaml); \
+	  echo "== $$t"; \
+	  $(RELEASE_BIN) lint "$$t" || exit $$?; \
+	  $(RELEASE_BIN) build "$$t" -o "$(DEMO_OUT)/$$name" --force || exit $$?; \
+	  $(RELEASE_BIN) inspect "$(DEMO_OUT)/$$name/selectieleidraad.docx" "$(DEMO_OUT)/$$name/bekwaamheidsdossier.odt" || exit $$?; \
+	done
+	@for f in $(SAMPLES); do echo "== $$f"; $(RELEASE_BIN) inspect "$$f" || exit $$?; done
 
 # Unit, corpus (../shared/corpus when present), hostile-file and command-line tests.
 # The tools that check generated documents (LibreOffice, openxml-audit) are installed when missing.
@@ -30,15 +42,21 @@ test: deps
 	$(SWIFT) test
 
 install: release
-	install -d "$(DESTDIR)$(PREFIX)/bin"
+	install -d "$(DESTDIR)$(PREFIX)/bin" "$(DESTDIR)$(PREFIX)/share/dossier/templates"
 	install -m 0755 $(RELEASE_BIN) "$(DESTDIR)$(PREFIX)/bin/dossier"
+	install -m 0644 templates/*.docx templates/*.odt "$(DESTDIR)$(PREFIX)/share/dossier/templates/"
 
 uninstall:
 	rm -f "$(DESTDIR)$(PREFIX)/bin/dossier"
+	rm -rf "$(DESTDIR)$(PREFIX)/share/dossier"
+
+# Repacks templates/*.docx|odt from their XML sources in templates/src.
+templates:
+	python3 scripts/make-templates.py
 
 # Regenerates samples/documents from samples/src with LibreOffice.
 samples:
 	scripts/make-samples.sh
 
 clean:
-	rm -rf .build
+	rm -rf .build out

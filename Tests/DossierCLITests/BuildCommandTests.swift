@@ -86,6 +86,12 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: empty))
     }
 
+    @Test(.enabled(if: Run.tool("python3") != nil, "python3 is missing: template freshness not checked"))
+    func theCommittedTemplatesAreBuiltFromTheirSources() throws {
+        let check = try Run.process(Run.tool("python3") ?? "", ["\(Run.projectRoot)/scripts/make-templates.py", "--check"])
+        #expect(check.status == 0, "\(check.stdout)\(check.stderr)")
+    }
+
     @Test(.enabled(if: Run.tool("openxml-audit") != nil, "openxml-audit is not installed (make test installs it): validation skipped"))
     func openxmlAuditFindsNoErrors() throws {
         let (run, folder) = try Self.build("achterhoek-2021.yaml")
