@@ -1,4 +1,5 @@
 import ArgumentParser
+import Compliance
 import DocModel
 import DocxIO
 import Foundation
@@ -41,7 +42,7 @@ struct Render: ParsableCommand {
         do {
             values = try DataFile.load(data, limits: limits, language: language)
         } catch {
-            Console.error("dossier: \(data): \(error.message)\n")
+            Console.error("dossier: " + (error.namesFile ? error.message : "\(data): \(error.message)") + "\n")
             throw ExitCode(2)
         }
         let bytes: [UInt8]
@@ -120,7 +121,11 @@ struct TemplateVars: ParsableCommand {
 
 /// Reading the data file: JSON through JSONSerialization, YAML through Yams.
 enum DataFile {
-    struct Failure: Error { var message: String }
+    struct Failure: Error {
+        var message: String
+        /// The message names the file (and line and column) itself.
+        var namesFile = false
+    }
 
     static func load(_ path: String, limits: ReadLimits, language: Language) throws(Failure) -> TemplateValue {
         let bytes: [UInt8]
@@ -131,25 +136,15 @@ enum DataFile {
         } catch {
             throw Failure(message: "\(error)")
         }
-        let lower = path.lowercased()
-        let isJSON = lower.hasSuffix(".json") || (!lower.hasSuffix(".yaml") && !lower.hasSuffix(".yml") && bytes.first(where: { $0 > 0x20 }) == UInt8(ascii: "{"))
-        if isJSON {
-            do {
-                let object = try JSONSerialization.jsonObject(with: Data(bytes), options: [.fragmentsAllowed])
-                return TemplateValue(json: object)
-            } catch {
-                throw Failure(message: language.pick("geen geldige JSON", "not valid JSON") + " (\(describe(error)))")
-            }
-        }
         guard let text = String(validating: bytes, as: UTF8.self) else {
             throw Failure(message: language.pick("geen UTF-8-tekst", "not UTF-8 text"))
         }
+        // JSON is YAML: one guarded path for both, with bounded nesting and alias expansion.
         do {
-            // Date-times stay text ("2021-04-01 09:00"); the filters read them.
-            let object = try Yams.load(yaml: text, Resolver.default.removing(.timestamp))
-            return TemplateValue(any: object)
+            guard let root = try GuardedYAML.compose(text, file: path) else { return .null }
+            return TemplateValue(node: root)
         } catch {
-            throw Failure(message: language.pick("geen geldige YAML", "not valid YAML") + " (\(describe(error)))")
+            throw Failure(message: error.message(in: language), namesFile: true)
         }
     }
 
@@ -160,21 +155,26 @@ enum DataFile {
 }
 
 extension TemplateValue {
-    /// From JSONSerialization output, telling booleans from numbers.
-    init(json value: Any) {
-        switch value {
-        case let number as NSNumber where !(value is String):
-            if Self.isBoolean(number) { self = .bool(number.boolValue) } else { self = .number(number.doubleValue) }
-        case let list as [Any]: self = .list(list.map { TemplateValue(json: $0) })
-        case let object as [String: Any]: self = .object(object.mapValues { TemplateValue(json: $0) })
-        case is NSNull: self = .null
-        default: self = TemplateValue(any: value)
+    /// From a composed YAML tree whose size the guard has bounded. Date-times stay text
+    /// ("2021-04-01 09:00"): the filters read them.
+    init(node: Node) {
+        switch node {
+        case .scalar(let scalar):
+            // By the tag the resolver gave the plain scalar; quoted scalars, timestamps and
+            // everything else stay text.
+            switch node.tag.description {
+            case "tag:yaml.org,2002:null": self = .null
+            case "tag:yaml.org,2002:bool": self = node.bool.map { .bool($0) } ?? .string(scalar.string)
+            case "tag:yaml.org,2002:int": self = node.int.map { .number(Double($0)) } ?? .string(scalar.string)
+            case "tag:yaml.org,2002:float": self = node.float.map { .number($0) } ?? .string(scalar.string)
+            default: self = .string(scalar.string)
+            }
+        case .sequence(let sequence):
+            self = .list(sequence.map { TemplateValue(node: $0) })
+        case .mapping(let mapping):
+            var object: [String: TemplateValue] = [:]
+            for (key, value) in mapping { object[key.string ?? ""] = TemplateValue(node: value) }
+            self = .object(object)
         }
-    }
-
-    static func isBoolean(_ number: NSNumber) -> Bool {
-        if type(of: number) != NSNumber.self && String(describing: type(of: number)).contains("Bool") { return true }
-        let kind = String(cString: number.objCType)
-        return kind == "c" || kind == "B"
     }
 }

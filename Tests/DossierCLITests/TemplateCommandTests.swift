@@ -82,3 +82,27 @@ import Testing
         #expect(missing.status == 2 && missing.stderr.contains("bestand niet gevonden"))
     }
 }
+
+/// Hostile data files for `dossier render`: an alias bomb and very deep nesting end quickly
+/// with one line and exit 2 (found by running the hostile inputs through every command).
+@Suite struct RenderHostileDataTests {
+    @Test func aliasBombAndDeepNestingAreRefusedQuickly() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("dossier-hostile-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var bomb = "a0: &a0 [x, x, x, x, x, x, x, x, x]\n"
+        for level in 1...9 {
+            bomb += "a\(level): &a\(level) [" + Array(repeating: "*a\(level - 1)", count: 9).joined(separator: ", ") + "]\n"
+        }
+        let cases = [("bom.yaml", bomb), ("diep.json", String(repeating: "[", count: 50_000) + String(repeating: "]", count: 50_000))]
+        for (name, text) in cases {
+            let path = folder.appendingPathComponent(name).path
+            try text.write(toFile: path, atomically: true, encoding: .utf8)
+            let run = try Run.dossier(["render", Run.projectRoot + "/templates/selectieleidraad.docx", path, "-o", folder.appendingPathComponent("uit.docx").path])
+            #expect(run.status == 2, "\(name)")
+            #expect(run.stderrLines.count == 1, "\(name): \(run.stderr)")
+            #expect(run.seconds < 2, "\(name): \(run.seconds) s")
+            #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("uit.docx").path))
+        }
+    }
+}

@@ -65,26 +65,10 @@ public enum TenderLoader {
     /// Decodes YAML or JSON text; `file` names it in findings.
     public static func load(text: String, file: String, limits: TenderLoadLimits = TenderLoadLimits()) throws(TenderLoadError) -> TenderLoadResult {
         if text.utf8.count > limits.maxFileSize { throw tooLarge(file, size: text.utf8.count, limits: limits) }
-        if let position = NestingScan.firstTooDeep(text, maxDepth: limits.maxDepth) {
-            throw TenderLoadError(.tooDeep, file: file, position: position,
-                                  reason: LocalizedText("te diep genest (meer dan \(limits.maxDepth) niveaus)", "nested too deeply (more than \(limits.maxDepth) levels)"))
-        }
-        let root: Node?
-        do {
-            root = try Yams.compose(yaml: text)
-        } catch let error as YamlError {
-            throw syntaxError(error, file: file)
-        } catch {
-            throw TenderLoadError(.syntax, file: file, reason: LocalizedText("geen geldige YAML of JSON", "not valid YAML or JSON"))
-        }
+        let root = try GuardedYAML.compose(text, file: file, maxNodes: limits.maxNodes, maxDepth: limits.maxDepth)
         guard let root, case .mapping = root else {
             throw TenderLoadError(.notAMapping, file: file, position: root.flatMap(NodeReader.position),
                                   reason: LocalizedText("een tenderbestand is een object met sleutels (versie, titel, …)", "a tender file is an object with keys (versie, titel, …)"))
-        }
-        if let position = exceedsBudget(root, maxNodes: limits.maxNodes, maxDepth: limits.maxDepth) {
-            throw TenderLoadError(.aliasExpansion, file: file, position: position,
-                                  reason: LocalizedText("te veel knopen na het uitvouwen van YAML-aliassen (meer dan \(limits.maxNodes)); gebruik geen ankers en aliassen (&, *)",
-                                                        "too many nodes after expanding YAML aliases (more than \(limits.maxNodes)); do not use anchors and aliases (&, *)"))
         }
         let reader = NodeReader(file: file)
         let tender = TenderDecoding(reader: reader, file: file).tender(root)
@@ -97,7 +81,7 @@ public enum TenderLoader {
                                               "file too large (\(size) bytes, at most \(limits.maxFileSize))"))
     }
 
-    private static func syntaxError(_ error: YamlError, file: String) -> TenderLoadError {
+    static func syntaxError(_ error: YamlError, file: String) -> TenderLoadError {
         var position: SourcePosition?
         var problem = "\(error)"
         switch error {
