@@ -9,7 +9,6 @@ a dossier in the provider's own house style (no content controls) and the comple
 UEAs (small DOCX) and evidence (small hand-written PDFs) are made here too.
 
     python3 scripts/make-submissions.py --dossier .build/debug/dossier
-    python3 scripts/make-submissions.py --check      # exit 1 when the committed files differ
 
 All data is fictional. Output is deterministic: fixed zip timestamps, fixed entry order.
 """
