@@ -154,6 +154,7 @@ extension Tender {
             "bewijs": .list(requirement.evidence.map {
                 [
                     "soort": .string($0.kind.rawValue),
+                    "soort_tekst": .string(evidenceText($0)),
                     "register": optional($0.register?.rawValue),
                     "maximale_ouderdom_dagen": number($0.maximumAgeDays),
                     "omschrijving": optional($0.description),
@@ -182,6 +183,20 @@ extension Tender {
         return .date(TemplateDateTime(
             year: parts.year ?? 0, month: parts.month ?? 1, day: parts.day ?? 1,
             hour: date.hasTime ? parts.hour : nil, minute: date.hasTime ? parts.minute : nil))
+    }
+
+    /// The kind of evidence as a provider reads it: "KvK-uittreksel (hoogstens 180 dagen oud)".
+    static func evidenceText(_ evidence: Evidence) -> String {
+        var text: String
+        switch evidence.kind {
+        case .certificate: text = "certificaat"
+        case .register: text = evidence.register.map { "registeruitdraai \($0.rawValue)" } ?? "registeruitdraai"
+        case .chamberOfCommerceExtract: text = "KvK-uittreksel"
+        case .declaration: text = "verklaring"
+        case .document: text = "document"
+        }
+        if let days = evidence.maximumAgeDays { text += " (hoogstens \(days) dagen oud)" }
+        return text
     }
 
     static func regimeText(_ regime: Regime) -> String {
