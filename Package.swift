@@ -51,5 +51,6 @@ let package = Package(
         .testTarget(name: "ODTReaderTests", dependencies: ["DocxIO", "DocModel"]),
         .testTarget(name: "ComplianceTests", dependencies: ["Compliance", "DocModel", "DocxIO"]),
         .testTarget(name: "TemplateTests", dependencies: ["DocxIO", "DocModel"]),
+        .testTarget(name: "CheckTests", dependencies: ["Compliance", "DocxIO", "DocModel"]),
     ]
 )

@@ -118,13 +118,14 @@ public final class CheckContext: @unchecked Sendable {
         // Items that name nothing known.
         let names = profile.lots.flatMap { lot in [lot.name, lot.id] + lot.segments.flatMap { [$0.name, $0.id] + $0.subSegments.flatMap { [$0.name, $0.id] } } }
             .map(TextMatch.normalize)
+        let sortedNames = names.filter { !$0.isEmpty }.sorted { $0.count > $1.count }
+        let filler: Set<String> = ["perceel", "percelen", "segment", "segmenten", "sub", "subsegment", "en", "alle", "met", "inclusief", "het", "de"]
         let items = field.value.split(whereSeparator: { ",;\n/|".contains($0) }).map { String($0) }
         for item in items {
-            var n = TextMatch.normalize(item)
-            for prefix in ["perceel ", "segment ", "sub segment ", "subsegment "] where n.hasPrefix(prefix) { n = String(n.dropFirst(prefix.count)) }
-            if n.isEmpty { continue }
-            let padded = " " + n + " "
-            if names.contains(where: { !$0.isEmpty && (padded.contains(" " + $0 + " ") || (" " + $0 + " ").contains(padded)) }) { continue }
+            var rest = " " + TextMatch.normalize(item) + " "
+            for name in sortedNames { rest = rest.replacingOccurrences(of: " " + name + " ", with: "  ") }
+            let leftover = rest.split(separator: " ").map(String.init).filter { !filler.contains($0) }
+            if leftover.isEmpty { continue }
             choice.unknown.append(item.trimmingCharacters(in: .whitespaces))
         }
         return choice

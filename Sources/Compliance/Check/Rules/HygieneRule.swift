@@ -27,7 +27,7 @@ public struct HygieneRule: CheckRule {
         while let found = text.range(of: pattern, options: .regularExpression, range: range) {
             let digits = TextMatch.digits(String(text[found]))
             let before = text[text.index(found.lowerBound, offsetBy: -min(14, text.distance(from: text.startIndex, to: found.lowerBound)))..<found.lowerBound].lowercased()
-            let phone = before.contains("tel") || before.contains("fax") || before.contains("iban") || before.contains("rekening")
+            let phone = before.contains("+") || before.contains("tel") || before.contains("fax") || before.contains("iban") || before.contains("rekening")
             if !phone, passesElevenTest(digits) { result.append(String(text[found])) }
             range = found.upperBound..<text.endIndex
         }
