@@ -1,0 +1,334 @@
+import DocModel
+import Foundation
+
+/// Everything the rules share: the submission, the profile, the clock, and what is read from
+/// the dossier once (fields, chosen percelen and segmenten, parties, sections found).
+public final class CheckContext: @unchecked Sendable {
+    public let submission: Submission
+    public let profile: RequirementsProfile
+    public let options: CheckOptions
+    public let now: Date
+    public let deadline: Date?
+    public let dossier: SubmissionFile?
+    public let view: DossierView?
+    private let lock = NSLock()
+    private var extraMeasures: [LocalizedText] = []
+
+    public init(submission: Submission, profile: RequirementsProfile, options: CheckOptions) {
+        self.submission = submission
+        self.profile = profile
+        self.options = options
+        now = options.now ?? Date()
+        deadline = profile.deadline.flatMap(CheckDates.parseISO)
+        dossier = submission.dossierFile
+        view = dossier?.document.map(DossierView.init(document:))
+    }
+
+    /// Records a measure the report must name (thread-safe; rules run one after another anyway).
+    public func addMeasure(_ text: LocalizedText) {
+        lock.lock()
+        if !extraMeasures.contains(text) { extraMeasures.append(text) }
+        lock.unlock()
+    }
+
+    func measures() -> [LocalizedText] {
+        lock.lock()
+        defer { lock.unlock() }
+        return extraMeasures
+    }
+
+    // MARK: - Fields
+
+    public struct FieldValue: Sendable {
+        public var value: String
+        public var filled: Bool
+        public var paragraph: Int?
+        public var section: String?
+        /// The form's control (true) or a labelled line of a house-style dossier (false).
+        public var fromControl: Bool
+    }
+
+    /// Labels a house-style dossier may use for the form's fields.
+    static let fieldLabels: [String: [String]] = [
+        "naam": ["Naam inschrijver", "Naam organisatie", "Naam zorgaanbieder", "Statutaire naam", "Inschrijver", "Naam"],
+        "kvk": ["KvK-nummer", "KvK nummer", "KvK", "Kamer van Koophandel", "Inschrijfnummer KvK"],
+        "agb": ["AGB-code", "AGB code", "AGB"],
+        "bera": ["BerA-nummer", "BerA"],
+        "percelen": ["Gekozen percelen en segmenten", "Percelen en segmenten", "Gekozen percelen", "Percelen", "Perceel", "Segmenten"],
+        "contactpersoon": ["Contactpersoon"],
+        "email": ["E-mailadres", "E-mail", "Email"],
+        "telefoon": ["Telefoonnummer", "Telefoon"],
+        "ondertekenaar-naam": ["Naam ondertekenaar"],
+        "ondertekenaar-functie": ["Functie ondertekenaar", "Functie"],
+        "ondertekening-datum": ["Datum ondertekening", "Datum"],
+        "handtekening": ["Handtekening"],
+    ]
+
+    /// The value of a form field: its content control, else a labelled line ("KvK-nummer: …").
+    public func field(_ tag: String, label: String? = nil) -> FieldValue? {
+        guard let view else { return nil }
+        if let control = view.control(tag) {
+            return FieldValue(value: control.isEmpty ? "" : control.value, filled: !control.isEmpty, paragraph: control.paragraph,
+                              section: control.section, fromControl: true)
+        }
+        let labels = (Self.fieldLabels[tag] ?? []) + (label.map { [$0] } ?? [])
+        if let line = view.labelledValue(labels) {
+            return FieldValue(value: line.value, filled: !TextMatch.isPlaceholder(line.value), paragraph: line.paragraph,
+                              section: line.section, fromControl: false)
+        }
+        return nil
+    }
+
+    public var bidderName: String? { field("naam").flatMap { $0.filled ? $0.value : nil } }
+    public var bidderKvK: String? { field("kvk").flatMap { $0.filled ? TextMatch.digits($0.value) : nil } }
+
+    // MARK: - Percelen and segmenten
+
+    public struct Choice: Sendable {
+        public var lots: Set<String> = []
+        /// Segment ids keyed "lot/segment".
+        public var segments: Set<String> = []
+        /// Items of the field that name no perceel or segment of the tender.
+        public var unknown: [String] = []
+        public var known: Bool { !lots.isEmpty }
+    }
+
+    public lazy var choice: Choice = computeChoice()
+
+    private func computeChoice() -> Choice {
+        var choice = Choice()
+        guard let field = field("percelen"), field.filled else { return choice }
+        let text = " " + TextMatch.normalize(field.value) + " "
+        func mentions(_ name: String) -> Bool {
+            let n = TextMatch.normalize(name)
+            return !n.isEmpty && text.contains(" " + n + " ")
+        }
+        for lot in profile.lots {
+            var lotNamed = mentions(lot.name) || mentions(lot.id)
+            for segment in lot.segments where mentions(segment.name) || mentions(segment.id) {
+                choice.segments.insert("\(lot.id)/\(segment.id)")
+                lotNamed = true
+            }
+            if lotNamed { choice.lots.insert(lot.id) }
+        }
+        // Whole lots without a segment named: all their segments.
+        for lot in profile.lots where choice.lots.contains(lot.id) && !lot.segments.contains(where: { choice.segments.contains("\(lot.id)/\($0.id)") }) {
+            for segment in lot.segments { choice.segments.insert("\(lot.id)/\(segment.id)") }
+        }
+        // Items that name nothing known.
+        let names = profile.lots.flatMap { lot in [lot.name, lot.id] + lot.segments.flatMap { [$0.name, $0.id] + $0.subSegments.flatMap { [$0.name, $0.id] } } }
+            .map(TextMatch.normalize)
+        let sortedNames = names.filter { !$0.isEmpty }.sorted { $0.count > $1.count }
+        let filler: Set<String> = ["perceel", "percelen", "segment", "segmenten", "sub", "subsegment", "en", "alle", "met", "inclusief", "het", "de"]
+        let items = field.value.split(whereSeparator: { ",;\n/|".contains($0) }).map { String($0) }
+        for item in items {
+            var rest = " " + TextMatch.normalize(item) + " "
+            for name in sortedNames { rest = rest.replacingOccurrences(of: " " + name + " ", with: "  ") }
+            let leftover = rest.split(separator: " ").map(String.init).filter { !filler.contains($0) }
+            if leftover.isEmpty { continue }
+            choice.unknown.append(item.trimmingCharacters(in: .whitespaces))
+        }
+        return choice
+    }
+
+    /// Whether a profile item for (lot, segment) applies to the chosen percelen and segmenten
+    /// (everything applies when the choice is not known).
+    public func applies(lot: String?, segment: String?) -> Bool {
+        guard let lot else { return true }
+        let choice = self.choice
+        guard choice.known else { return true }
+        guard choice.lots.contains(lot) else { return false }
+        guard let segment else { return true }
+        return choice.segments.contains("\(lot)/\(segment)")
+    }
+
+    // MARK: - Sections
+
+    public struct SectionMatch: Sendable {
+        public var rule: RequirementsProfile.SectionRule
+        /// Where it was found: the heading or the answer control.
+        public var title: String?
+        public var paragraph: Int?
+        public var words: Int
+        public var text: String
+        public var found: Bool
+        public var required: Bool
+        /// By the form's answer control (true) or by a heading.
+        public var byControl: Bool
+    }
+
+    public lazy var sections: [SectionMatch] = computeSections()
+
+    private func computeSections() -> [SectionMatch] {
+        guard let view else { return [] }
+        var used = Set<Int>()
+        var result: [SectionMatch] = []
+        let lotNames = Dictionary(profile.lots.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
+        var segmentNames: [String: String] = [:]
+        for lot in profile.lots { for segment in lot.segments { segmentNames["\(lot.id)/\(segment.id)"] = segment.name } }
+        for rule in profile.dossier.sections {
+            let required = applies(lot: rule.lot, segment: rule.segment)
+            if let control = view.control(rule.id) {
+                let heading = view.headings.last { $0.paragraph < control.paragraph }
+                result.append(SectionMatch(rule: rule, title: heading?.title ?? rule.title, paragraph: control.paragraph,
+                                           words: control.isEmpty ? 0 : control.words, text: control.isEmpty ? "" : control.value,
+                                           found: true, required: required, byControl: true))
+                if let heading, let index = view.headings.firstIndex(of: heading) { used.insert(index) }
+                continue
+            }
+            let wanted = TextMatch.normalizeHeading(rule.title)
+            let context = [rule.segment.flatMap { segmentNames["\(rule.lot ?? "")/\($0)"] }, rule.lot.flatMap { lotNames[$0] }].compactMap { $0 }
+            let candidates = view.headings.indices.filter { index in
+                guard !used.contains(index), TextMatch.normalizeHeading(view.headings[index].title) == wanted else { return false }
+                guard let first = context.first else { return true }
+                let ancestors = TextMatch.normalize(view.headings[index].ancestors.joined(separator: " "))
+                return ancestors.contains(TextMatch.normalize(first))
+            }
+            if let index = candidates.first {
+                used.insert(index)
+                let heading = view.headings[index]
+                result.append(SectionMatch(rule: rule, title: heading.title, paragraph: heading.paragraph, words: heading.words,
+                                           text: heading.text, found: true, required: required, byControl: false))
+            } else {
+                result.append(SectionMatch(rule: rule, title: nil, paragraph: nil, words: 0, text: "", found: false, required: required, byControl: false))
+            }
+        }
+        usedHeadings = used
+        return result
+    }
+
+    /// Headings matched to a profile section (after `sections` was computed).
+    public private(set) var usedHeadings: Set<Int> = []
+
+    // MARK: - Parties
+
+    public struct Party: Sendable, Hashable {
+        public var role: String
+        public var name: String
+        public var kvk: String?
+        public var paragraph: Int?
+        /// The role needs its own UEA: the bidder, a penvoerder, a combinant, a derde.
+        public var needsUEA: Bool
+    }
+
+    public lazy var parties: [Party] = computeParties()
+
+    static func roleNeedsUEA(_ role: String) -> Bool {
+        let n = TextMatch.normalize(role)
+        return ["inschrijver", "penvoerder", "combinant", "combinatie", "derde", "lid"].contains { n.contains($0) } && !n.contains("onderaannemer")
+    }
+
+    private func computeParties() -> [Party] {
+        guard let view else { return [] }
+        var parties: [Party] = []
+        var index = 1
+        while view.control("partij-\(index)-rol") != nil || view.control("partij-\(index)-naam") != nil {
+            let role = view.control("partij-\(index)-rol"), name = view.control("partij-\(index)-naam"), kvk = view.control("partij-\(index)-kvk")
+            if let name, !name.isEmpty {
+                let roleText = role.map { $0.isEmpty ? "" : $0.value } ?? ""
+                parties.append(Party(role: roleText, name: name.value, kvk: kvk.flatMap { $0.isEmpty ? nil : TextMatch.digits($0.value) },
+                                     paragraph: name.paragraph, needsUEA: Self.roleNeedsUEA(roleText)))
+            }
+            index += 1
+        }
+        if index == 1 {
+            // House style: a table whose header names a role and a name.
+            for table in view.tables {
+                guard let header = table.rows.first?.map(TextMatch.normalize),
+                      let roleColumn = header.firstIndex(where: { $0.hasPrefix("rol") }),
+                      let nameColumn = header.firstIndex(where: { $0.hasPrefix("naam") }) else { continue }
+                let kvkColumn = header.firstIndex { $0.hasPrefix("kvk") }
+                for row in table.rows.dropFirst() where row.count > max(roleColumn, nameColumn) {
+                    let name = row[nameColumn]
+                    if TextMatch.isPlaceholder(name) { continue }
+                    let kvk = kvkColumn.flatMap { $0 < row.count ? TextMatch.digits(row[$0]) : nil }
+                    parties.append(Party(role: row[roleColumn], name: name, kvk: kvk?.isEmpty == false ? kvk : nil,
+                                         paragraph: table.paragraph, needsUEA: Self.roleNeedsUEA(row[roleColumn])))
+                }
+            }
+        }
+        // The bidder itself always submits a UEA.
+        if let name = bidderName {
+            let kvk = bidderKvK
+            let listed = parties.contains { ($0.kvk != nil && $0.kvk == kvk) || TextMatch.normalize($0.name) == TextMatch.normalize(name) }
+            if !listed {
+                parties.insert(Party(role: "Inschrijver", name: name, kvk: kvk, paragraph: field("naam")?.paragraph, needsUEA: true), at: 0)
+            }
+        }
+        return parties
+    }
+
+    /// Names a document of this submission may legitimately carry in its metadata.
+    public var ownNames: [String] {
+        var names = parties.map(\.name)
+        if let bidderName { names.append(bidderName) }
+        return names
+    }
+}
+
+/// Dates in profiles, documents and options.
+public enum CheckDates {
+    public static let amsterdam = TimeZone(identifier: "Europe/Amsterdam")!
+
+    /// ISO 8601 with or without offset (without: Europe/Amsterdam), also a date alone.
+    public static func parseISO(_ text: String) -> Date? {
+        let value = text.trimmingCharacters(in: .whitespaces)
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime]
+        if let date = formatter.date(from: value) { return date }
+        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        if let date = formatter.date(from: value) { return date }
+        let local = DateFormatter()
+        local.locale = Locale(identifier: "en_US_POSIX")
+        local.timeZone = amsterdam
+        for format in ["yyyy-MM-dd'T'HH:mm:ss", "yyyy-MM-dd'T'HH:mm", "yyyy-MM-dd HH:mm:ss", "yyyy-MM-dd HH:mm", "yyyy-MM-dd"] {
+            local.dateFormat = format
+            if let date = local.date(from: value) { return date }
+        }
+        return nil
+    }
+
+    static let months = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december"]
+
+    /// A date written in Dutch text: "12-04-2021", "12.04.2021", "2021-04-12", "12 april 2021".
+    public static func parseDutch(_ text: String) -> Date? {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = amsterdam
+        func make(_ y: Int, _ m: Int, _ d: Int) -> Date? {
+            guard (1...12).contains(m), (1...31).contains(d), y > 1900 else { return nil }
+            return calendar.date(from: DateComponents(year: y, month: m, day: d, hour: 12))
+        }
+        if let r = text.range(of: #"\b(\d{4})-(\d{1,2})-(\d{1,2})\b"#, options: .regularExpression) {
+            let p = text[r].split(separator: "-").compactMap { Int($0) }
+            if p.count == 3 { return make(p[0], p[1], p[2]) }
+        }
+        if let r = text.range(of: #"\b(\d{1,2})[-./](\d{1,2})[-./](\d{4})\b"#, options: .regularExpression) {
+            let p = text[r].split(whereSeparator: { "-./".contains($0) }).compactMap { Int($0) }
+            if p.count == 3 { return make(p[2], p[1], p[0]) }
+        }
+        let lower = text.lowercased()
+        if let r = lower.range(of: #"\b(\d{1,2}) (januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december) (\d{4})\b"#, options: .regularExpression) {
+            let p = lower[r].split(separator: " ")
+            if p.count == 3, let d = Int(p[0]), let m = months.firstIndex(of: String(p[1])), let y = Int(p[2]) { return make(y, m + 1, d) }
+        }
+        return nil
+    }
+
+    /// "6 mei 2021, 12:00 uur" / "6 May 2021, 12:00".
+    public static func format(_ date: Date, in language: Language) -> String {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = amsterdam
+        let c = calendar.dateComponents([.year, .month, .day, .hour, .minute], from: date)
+        let englishMonths = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
+        let time = String(format: "%02d:%02d", c.hour ?? 0, c.minute ?? 0)
+        let month = (c.month ?? 1) - 1
+        return language.pick("\(c.day ?? 1) \(months[month]) \(c.year ?? 0), \(time) uur", "\(c.day ?? 1) \(englishMonths[month]) \(c.year ?? 0), \(time)")
+    }
+
+    public static func formatDay(_ date: Date) -> String {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = amsterdam
+        let c = calendar.dateComponents([.year, .month, .day], from: date)
+        return "\(c.day ?? 1) \(months[(c.month ?? 1) - 1]) \(c.year ?? 0)"
+    }
+}

@@ -1,0 +1,84 @@
+import DocModel
+import Foundation
+
+/// A check rule: a small type that judges one aspect of a submission and emits findings.
+public protocol CheckRule: Sendable {
+    /// Stable identifier, e.g. `sections`; also the rule column of the batch overview.
+    var id: String { get }
+    var summary: LocalizedText { get }
+    func check(_ context: CheckContext) -> [Finding]
+}
+
+extension CheckRule {
+    func finding(_ severity: Severity, _ message: LocalizedText, file: String?, section: String? = nil, paragraph: Int? = nil,
+                 field: String? = nil, hint: LocalizedText? = nil) -> Finding {
+        Finding(ruleID: id, severity: severity, message: message,
+                location: Location(file: file, section: section, paragraph: paragraph, field: field), hint: hint)
+    }
+}
+
+/// Options of one check run.
+public struct CheckOptions: Sendable {
+    /// The clock: `--now`; the current time when nil.
+    public var now: Date?
+    /// Render the dossier with LibreOffice to count pages (`--render`).
+    public var render: Bool
+    /// The `soffice` executable for rendering; looked up on PATH when nil.
+    public var soffice: String?
+
+    public init(now: Date? = nil, render: Bool = false, soffice: String? = nil) {
+        self.now = now
+        self.render = render
+        self.soffice = soffice
+    }
+}
+
+/// The result of checking one submission.
+public struct CheckReport: Sendable {
+    public var subject: String
+    public var findings: [Finding]
+    /// Measures the check relied on (page count source, evidence matching…), for the report.
+    public var measures: [LocalizedText]
+    public var now: Date
+    public var deadline: Date?
+    public var tender: String
+
+    /// Complete: no finding with severity error.
+    public var complete: Bool { !FindingSummary(findings).hasErrors }
+    public var summary: FindingSummary { FindingSummary(findings) }
+}
+
+/// Runs the rules over a loaded submission.
+public struct CheckEngine: Sendable {
+    public var rules: [any CheckRule]
+
+    public init(rules: [any CheckRule] = CheckEngine.standardRules) {
+        self.rules = rules
+    }
+
+    /// Every rule of `dossier check`, in reporting order.
+    public static let standardRules: [any CheckRule] = [
+        SubmissionRule(), SectionsRule(), ContentRule(), FieldsRule(), PartiesRule(), EvidenceRule(),
+        ReferencesRule(), HygieneRule(), DeadlineRule(),
+    ]
+
+    /// Rule ids in reporting order (the batch overview's columns).
+    public static var ruleIDs: [String] { standardRules.map(\.id) }
+
+    public func check(_ submission: Submission, profile: RequirementsProfile, options: CheckOptions = CheckOptions()) -> CheckReport {
+        let context = CheckContext(submission: submission, profile: profile, options: options)
+        var findings: [Finding] = []
+        for rule in rules { findings += rule.check(context) }
+        return CheckReport(subject: submission.path, findings: findings, measures: context.measures(), now: context.now,
+                           deadline: context.deadline, tender: "\(profile.tender.platform) \(profile.tender.reference) — \(profile.tender.title)")
+    }
+
+    /// Loads and checks a submission (folder or zip).
+    public func check(path: String, profile: RequirementsProfile, options: CheckOptions = CheckOptions(),
+                      limits: ReadLimits = .default) throws(CheckError) -> CheckReport {
+        let submission = try SubmissionLoader.load(path: path, limits: limits)
+        return check(submission, profile: profile, options: options)
+    }
+}
+
+import DocxIO

@@ -1,0 +1,256 @@
+import DocModel
+import DocxIO
+import Foundation
+
+/// Reads a submission (a folder or a `.zip`, never extracted to disk) and classifies every file
+/// by its content: the bekwaamheidsdossier, UEAs (documents and ESPD XML) and evidence.
+public enum SubmissionLoader {
+    /// Most files one submission may hold.
+    public static let maxFiles = 2_000
+
+    public static func load(path: String, limits: ReadLimits = .default) throws(CheckError) -> Submission {
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
+            throw CheckError(LocalizedText("\(path): inzending niet gevonden", "\(path): submission not found"))
+        }
+        var raw: [(name: String, bytes: [UInt8], modified: Date?)] = []
+        if isFolder.boolValue {
+            raw = try folderFiles(path, limits: limits)
+        } else {
+            raw = try zipFiles(path, limits: limits)
+        }
+        return Submission(path: path, files: raw.map { classify(name: $0.name, bytes: $0.bytes, modified: $0.modified, limits: limits) })
+    }
+
+    static func classify(name: String, bytes: [UInt8], modified: Date?, limits: ReadLimits) -> SubmissionFile {
+        var file = classifyContent(name: name, bytes: bytes, modified: modified, limits: limits)
+        if file.kind == .dossier { file.bytes = bytes }
+        return file
+    }
+
+    /// Classifies files already in memory (tests, other front ends).
+    public static func load(path: String, files: [(name: String, bytes: [UInt8])], limits: ReadLimits = .default) -> Submission {
+        Submission(path: path, files: files.sorted { $0.name < $1.name }.map { classify(name: $0.name, bytes: $0.bytes, modified: nil, limits: limits) })
+    }
+
+    static func ignored(_ name: String) -> Bool {
+        let components = name.split(separator: "/")
+        return components.contains { $0.hasPrefix(".") || $0 == "__MACOSX" } || components.last == "Thumbs.db"
+    }
+
+    static func folderFiles(_ path: String, limits: ReadLimits) throws(CheckError) -> [(name: String, bytes: [UInt8], modified: Date?)] {
+        let manager = FileManager.default
+        guard let enumerator = manager.enumerator(atPath: path) else {
+            throw CheckError(LocalizedText("\(path): map kan niet worden gelezen", "\(path): folder cannot be read"))
+        }
+        var names: [String] = []
+        while let next = enumerator.nextObject() as? String {
+            var isFolder: ObjCBool = false
+            let full = path + "/" + next
+            if manager.fileExists(atPath: full, isDirectory: &isFolder), !isFolder.boolValue, !ignored(next) { names.append(next) }
+            if names.count > maxFiles {
+                throw CheckError(LocalizedText("\(path): meer dan \(maxFiles) bestanden", "\(path): more than \(maxFiles) files"))
+            }
+        }
+        var result: [(name: String, bytes: [UInt8], modified: Date?)] = []
+        for name in names.sorted() {
+            let full = path + "/" + name
+            let attributes = try? manager.attributesOfItem(atPath: full)
+            let size = (attributes?[.size] as? NSNumber)?.int64Value ?? 0
+            if size > limits.maxFileSize {
+                result.append((name, [], attributes?[.modificationDate] as? Date))
+                continue
+            }
+            let bytes = manager.contents(atPath: full).map { Array($0) } ?? []
+            result.append((name, bytes, attributes?[.modificationDate] as? Date))
+        }
+        return result
+    }
+
+    static func zipFiles(_ path: String, limits: ReadLimits) throws(CheckError) -> [(name: String, bytes: [UInt8], modified: Date?)] {
+        do {
+            let archive = try ZipArchive(path: path, limits: limits)
+            var result: [(name: String, bytes: [UInt8], modified: Date?)] = []
+            for entry in archive.entries where !entry.isDirectory && !ignored(entry.name) {
+                if result.count >= maxFiles {
+                    throw CheckError(LocalizedText("\(path): meer dan \(maxFiles) bestanden", "\(path): more than \(maxFiles) files"))
+                }
+                result.append((entry.name, try archive.read(entry), nil))
+            }
+            return result.sorted { $0.name < $1.name }
+        } catch let error as ReadError {
+            throw CheckError(LocalizedText("\(path): \(error.message(in: .nl))", "\(path): \(error.message(in: .en))"))
+        } catch let error as CheckError {
+            throw error
+        } catch {
+            throw CheckError(LocalizedText("\(path): \(error)", "\(path): \(error)"))
+        }
+    }
+
+    // MARK: - Classification
+
+    static func classifyContent(name: String, bytes: [UInt8], modified: Date?, limits: ReadLimits) -> SubmissionFile {
+        let prefix = Array(bytes.prefix(8))
+        let lowerName = name.lowercased()
+        if prefix.starts(with: [0x50, 0x4B, 0x03, 0x04]) || prefix.starts(with: [0xD0, 0xCF, 0x11, 0xE0]) {
+            do {
+                let document = try DocumentReader.read(bytes: bytes, limits: limits)
+                let text = documentText(document)
+                return SubmissionFile(name: name, kind: documentKind(document, text: text), size: bytes.count, document: document,
+                                      text: text, textSource: .document, modified: modified)
+            } catch let error as ReadError {
+                // A zip that is no document (an evidence archive, a spreadsheet) is evidence known by name only;
+                // a file that claims to be a document but cannot be read is reported.
+                let claimsDocument = [".docx", ".odt", ".docm", ".fodt"].contains { lowerName.hasSuffix($0) }
+                if claimsDocument || error.kind != .unknownPackage && !(isUnsupportedKind(error)) {
+                    if claimsDocument || ![".zip", ".xlsx", ".ods", ".pptx"].contains(where: { lowerName.hasSuffix($0) }) {
+                        return SubmissionFile(name: name, kind: .unreadable, size: bytes.count, modified: modified,
+                                              readError: LocalizedText(error.message(in: .nl), error.message(in: .en)))
+                    }
+                }
+                return SubmissionFile(name: name, kind: .evidence, size: bytes.count, modified: modified)
+            } catch {
+                return SubmissionFile(name: name, kind: .unreadable, size: bytes.count, modified: modified,
+                                      readError: LocalizedText("\(error)", "\(error)"))
+            }
+        }
+        if prefix.starts(with: Array("%PDF".utf8)) {
+            let text = PDFText.extract(bytes)
+            return SubmissionFile(name: name, kind: .evidence, size: bytes.count, text: text,
+                                  textSource: text.isEmpty ? .none : .pdfStreams, modified: modified)
+        }
+        if let string = String(validating: bytes, as: UTF8.self), !string.contains("\u{0}") {
+            let trimmed = string.drop { $0.isWhitespace || $0 == "\u{FEFF}" }
+            if trimmed.hasPrefix("<"), string.contains("QualificationApplicationResponse") {
+                return SubmissionFile(name: name, kind: .espd, size: bytes.count, text: xmlText(string), textSource: .xml, modified: modified)
+            }
+            if trimmed.hasPrefix("<"), string.contains("urn:oasis:names:tc:opendocument:xmlns:office"),
+               let document = try? DocumentReader.read(bytes: bytes, limits: limits) {
+                let text = documentText(document)
+                return SubmissionFile(name: name, kind: documentKind(document, text: text), size: bytes.count, document: document,
+                                      text: text, textSource: .document, modified: modified)
+            }
+            return SubmissionFile(name: name, kind: .evidence, size: bytes.count, text: string, textSource: .plainText, modified: modified)
+        }
+        return SubmissionFile(name: name, kind: .evidence, size: bytes.count, modified: modified)
+    }
+
+    static func isUnsupportedKind(_ error: ReadError) -> Bool {
+        if case .unsupportedDocumentKind = error.kind { return true }
+        return false
+    }
+
+    /// Body, tables, headers and footers: the text a reader sees.
+    static func documentText(_ document: Document) -> String {
+        var text = document.body.plainText
+        for part in document.headersFooters { text += "\n" + part.blocks.plainText }
+        return text
+    }
+
+    static func xmlText(_ xml: String) -> String {
+        var result = ""
+        var inTag = false
+        for character in xml {
+            if character == "<" { inTag = true; result.append(" ") } else if character == ">" { inTag = false } else if !inTag { result.append(character) }
+        }
+        return Words.normalizeSpace(result)
+    }
+
+    /// Dossier, UEA or evidence, by content.
+    static func documentKind(_ document: Document, text: String) -> SubmissionFile.Kind {
+        let tags = Set(DossierView.controls(in: document.body).compactMap(\.tag))
+        if tags.contains("kvk") && tags.contains("naam") && (tags.contains("percelen") || tags.contains { $0.hasPrefix("partij-") }) {
+            return .dossier
+        }
+        let outline = Outline(document: document)
+        let lead = TextMatch.normalize(((outline.title ?? "") + " " + (outline.flattened.first?.title ?? "") + " " + String(text.prefix(400))))
+        if lead.contains("bekwaamheidsdossier") { return .dossier }
+        if lead.contains("uniform europees aanbestedingsdocument") || lead.contains("european single procurement document")
+            || lead.range(of: #"\buea\b"#, options: .regularExpression) != nil || lead.range(of: #"\bespd\b"#, options: .regularExpression) != nil {
+            return .uea
+        }
+        let fixed = (DossierForm.leadingSections + DossierForm.trailingSections).map { TextMatch.normalize($0.title) }
+        let headings = Set(outline.flattened.map { TextMatch.normalizeHeading($0.title) })
+        if fixed.filter(headings.contains).count >= 2 { return .dossier }
+        return .evidence
+    }
+}
+
+/// Text in uncompressed PDF content streams: literal strings of text operators. Compressed
+/// streams (FlateDecode) are skipped; without a PDF library that text is out of reach.
+public enum PDFText {
+    public static func extract(_ bytes: [UInt8]) -> String {
+        let streamMarker = Array("stream".utf8), endMarker = Array("endstream".utf8)
+        var output = ""
+        var index = 0
+        let count = bytes.count
+        func find(_ needle: [UInt8], from start: Int) -> Int? {
+            guard needle.count <= count else { return nil }
+            var i = start
+            while i <= count - needle.count {
+                if bytes[i] == needle[0] && Array(bytes[i..<(i + needle.count)]) == needle { return i }
+                i += 1
+            }
+            return nil
+        }
+        while let start = find(streamMarker, from: index) {
+            // "endstream" also contains "stream": skip it.
+            if start >= 3, Array(bytes[(start - 3)..<start]) == Array("end".utf8) { index = start + streamMarker.count; continue }
+            let dictionaryStart = max(0, start - 300)
+            let dictionary = String(decoding: bytes[dictionaryStart..<start], as: UTF8.self)
+            var dataStart = start + streamMarker.count
+            if dataStart < count, bytes[dataStart] == 0x0D { dataStart += 1 }
+            if dataStart < count, bytes[dataStart] == 0x0A { dataStart += 1 }
+            guard let end = find(endMarker, from: dataStart) else { break }
+            let lastDictionary = dictionary.components(separatedBy: "<<").last ?? dictionary
+            if !lastDictionary.contains("/Filter") {
+                output += strings(in: Array(bytes[dataStart..<end])) + "\n"
+            }
+            index = end + endMarker.count
+        }
+        return Words.normalizeSpace(output.replacingOccurrences(of: "\n", with: " \n ")).isEmpty ? "" : output
+    }
+
+    /// Literal strings in a content stream; strings inside one TJ array are joined without a space.
+    static func strings(in data: [UInt8]) -> String {
+        var result: [UInt8] = []
+        var i = 0
+        var inArray = false
+        while i < data.count {
+            let byte = data[i]
+            if byte == UInt8(ascii: "(") {
+                var depth = 1
+                i += 1
+                while i < data.count && depth > 0 {
+                    let c = data[i]
+                    if c == UInt8(ascii: "\\"), i + 1 < data.count {
+                        let next = data[i + 1]
+                        switch next {
+                        case UInt8(ascii: "n"): result.append(0x0A)
+                        case UInt8(ascii: "r"), UInt8(ascii: "t"): result.append(0x20)
+                        default: result.append(next)
+                        }
+                        i += 2
+                        continue
+                    }
+                    if c == UInt8(ascii: "(") { depth += 1 }
+                    if c == UInt8(ascii: ")") { depth -= 1; if depth == 0 { break } }
+                    result.append(c)
+                    i += 1
+                }
+                if !inArray { result.append(0x20) }
+            } else if byte == UInt8(ascii: "[") {
+                inArray = true
+            } else if byte == UInt8(ascii: "]") {
+                inArray = false
+                result.append(0x20)
+            } else if byte == UInt8(ascii: "T"), i + 1 < data.count, data[i + 1] == UInt8(ascii: "*") || data[i + 1] == UInt8(ascii: "d") || data[i + 1] == UInt8(ascii: "D") {
+                result.append(0x0A)
+            }
+            i += 1
+        }
+        // PDFDocEncoding is Latin-1 for the printable range.
+        if let utf8 = String(validating: result, as: UTF8.self) { return utf8 }
+        return String(result.map { Character(Unicode.Scalar($0)) })
+    }
+}

@@ -1,0 +1,94 @@
+import DocModel
+import Foundation
+
+/// Tolerant matching of headings, labels and names: case, accents, punctuation and numbering
+/// do not count.
+public enum TextMatch {
+    /// Lower case, accents folded, punctuation to spaces, spaces folded.
+    public static func normalize(_ text: String) -> String {
+        let folded = text.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: Locale(identifier: "nl_NL"))
+        var result = ""
+        var pendingSpace = false
+        for scalar in folded.unicodeScalars {
+            if CharacterSet.alphanumerics.contains(scalar) {
+                if pendingSpace && !result.isEmpty { result.append(" ") }
+                pendingSpace = false
+                result.unicodeScalars.append(scalar)
+            } else {
+                pendingSpace = true
+            }
+        }
+        return result
+    }
+
+    /// A heading without its numbering ("3.2", "III.", "a)", "Hoofdstuk 4", "Bijlage B:").
+    public static func normalizeHeading(_ text: String) -> String {
+        var words = normalize(text).split(separator: " ").map(String.init)
+        if let first = words.first, ["hoofdstuk", "paragraaf", "sectie", "deel", "onderdeel"].contains(first), words.count > 1 {
+            words.removeFirst()
+        }
+        while let first = words.first, words.count > 1, isNumbering(first) { words.removeFirst() }
+        return words.joined(separator: " ")
+    }
+
+    static func isNumbering(_ word: String) -> Bool {
+        if word.allSatisfy(\.isNumber) { return true }
+        if word.count <= 4, word.allSatisfy({ "ivxlc".contains($0) }) { return true }
+        if word.count == 1, word.first?.isLetter == true { return true }
+        return false
+    }
+
+    /// Edit distance in characters.
+    public static func distance(_ a: String, _ b: String) -> Int {
+        let a = Array(a), b = Array(b)
+        if a.isEmpty { return b.count }
+        if b.isEmpty { return a.count }
+        var previous = Array(0...b.count)
+        var current = previous
+        for i in 1...a.count {
+            current[0] = i
+            for j in 1...b.count {
+                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+            }
+            swap(&previous, &current)
+        }
+        return previous[b.count]
+    }
+
+    /// The candidate closest to `text` (normalised) when it is near enough to be a likely typo or variant.
+    public static func nearest(_ text: String, in candidates: [String]) -> String? {
+        let target = normalizeHeading(text)
+        guard !target.isEmpty else { return nil }
+        var best: (String, Int)?
+        for candidate in candidates {
+            let normalized = normalizeHeading(candidate)
+            var d = distance(target, normalized)
+            if normalized.count > 3 && (normalized.contains(target) || target.contains(normalized)) { d = min(d, 2) }
+            if best == nil || d < best!.1 { best = (candidate, d) }
+        }
+        guard let (candidate, d) = best else { return nil }
+        return d <= max(2, target.count / 4) ? candidate : nil
+    }
+
+    /// Digits only.
+    public static func digits(_ text: String) -> String { String(text.filter(\.isASCII).filter(\.isNumber)) }
+
+    /// Text that is still a placeholder: empty, "[invullen]", "…", "XXX", "{{…}}".
+    public static func isPlaceholder(_ text: String) -> Bool {
+        let value = Words.normalizeSpace(text)
+        if value.isEmpty { return true }
+        if value.hasPrefix("[") && value.hasSuffix("]") { return true }
+        if value == "…" || value == "..." || value.allSatisfy({ $0 == "." || $0 == "…" || $0 == "_" }) { return true }
+        if value.uppercased() == value, value.count >= 3, value.allSatisfy({ $0 == "X" || $0 == "x" }) { return true }
+        if value.hasPrefix("{{") && value.hasSuffix("}}") { return true }
+        return false
+    }
+
+    /// A placeholder somewhere inside a longer text: "[invullen]", "{{…}}", "XXX".
+    public static func placeholderInside(_ text: String) -> String? {
+        for pattern in [#"\[(invullen|in te vullen|naam|datum|tekst|vul in)[^\]]*\]"#, #"\{\{[^}]*\}\}"#, #"\bX{3,}\b"#] {
+            if let range = text.range(of: pattern, options: [.regularExpression, .caseInsensitive]) { return String(text[range]) }
+        }
+        return nil
+    }
+}
