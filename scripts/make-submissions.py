@@ -943,7 +943,13 @@ def make_tender(dossier, tender_path, out_root, tmp):
     parts["content.xml"] = odt_fill(parts["content.xml"].decode("utf-8"), req, data).encode("utf-8")
     write_zip(os.path.join(odt_dir, "bekwaamheidsdossier.odt"), parts, "odt")
     write_attachments(odt_dir, req, data, evidence, [])
-    record("compleet-odt", "odt", [], "geen gebreken")
+    # A tender may not accept ODT at all (dossier.formaat): then this case shows that finding.
+    formats = req["dossier"].get("formats") or ["docx", "odt", "pdf"]
+    if "odt" in formats:
+        record("compleet-odt", "odt", [], "geen gebreken")
+    else:
+        record("compleet-odt", "odt", ["formaat"],
+               "het dossier is ODT, maar deze aanbesteding accepteert alleen %s (submission)" % ", ".join(formats))
 
     # Guard: no 9-digit number passing the 11-test anywhere but in the bsn defect.
     for c in cases:

@@ -64,6 +64,16 @@ public final class CheckContext: @unchecked Sendable {
         "handtekening": ["Handtekening"],
     ]
 
+    /// Labels that name a field only under one heading: in the signature block of the form
+    /// ("Verklaring en ondertekening") a plain "Naam" is the signer's, not the bidder's. A form
+    /// filled in LibreOffice loses its placeholders, and then these labels are what is left.
+    static let sectionLabels: [String: (section: String, labels: [String])] = [
+        "ondertekenaar-naam": ("Verklaring en ondertekening", ["Naam"]),
+        "ondertekenaar-functie": ("Verklaring en ondertekening", ["Functie"]),
+        "ondertekening-datum": ("Verklaring en ondertekening", ["Datum"]),
+        "handtekening": ("Verklaring en ondertekening", ["Handtekening"]),
+    ]
+
     /// The value of a form field: its content control, else a labelled line ("KvK-nummer: …").
     public func field(_ tag: String, label: String? = nil) -> FieldValue? {
         guard let view else { return nil }
@@ -72,11 +82,11 @@ public final class CheckContext: @unchecked Sendable {
                               section: control.section, fromControl: true)
         }
         let labels = (Self.fieldLabels[tag] ?? []) + (label.map { [$0] } ?? [])
-        if let line = view.labelledValue(labels) {
-            return FieldValue(value: line.value, filled: !TextMatch.isPlaceholder(line.value), paragraph: line.paragraph,
-                              section: line.section, fromControl: false)
-        }
-        return nil
+        let scoped = Self.sectionLabels[tag]
+        guard let line = view.labelledValue(labels)
+            ?? scoped.flatMap({ view.labelledValue($0.labels, inSection: $0.section) }) else { return nil }
+        return FieldValue(value: line.value, filled: !TextMatch.isPlaceholder(line.value), paragraph: line.paragraph,
+                          section: line.section, fromControl: false)
     }
 
     public var bidderName: String? { field("naam").flatMap { $0.filled ? $0.value : nil } }
@@ -122,10 +132,14 @@ public final class CheckContext: @unchecked Sendable {
         let filler: Set<String> = ["perceel", "percelen", "segment", "segmenten", "sub", "subsegment", "en", "alle", "met", "inclusief", "het", "de"]
         let items = field.value.split(whereSeparator: { ",;\n/|".contains($0) }).map { String($0) }
         for item in items {
-            var rest = " " + TextMatch.normalize(item) + " "
+            // Without filler words and known names, what is left must be nothing, or a piece of a
+            // known name: names may hold the separators themselves ("Wmo ambulante begeleiding,
+            // Beschermd Thuis & Beschermd Wonen").
+            let words = TextMatch.normalize(item).split(separator: " ").map(String.init).filter { !filler.contains($0) }
+            var rest = " " + words.joined(separator: " ") + " "
             for name in sortedNames { rest = rest.replacingOccurrences(of: " " + name + " ", with: "  ") }
-            let leftover = rest.split(separator: " ").map(String.init).filter { !filler.contains($0) }
-            if leftover.isEmpty { continue }
+            let leftover = rest.split(separator: " ").joined(separator: " ")
+            if leftover.isEmpty || sortedNames.contains(where: { (" " + $0 + " ").contains(" " + leftover + " ") }) { continue }
             choice.unknown.append(item.trimmingCharacters(in: .whitespaces))
         }
         return choice
@@ -246,6 +260,33 @@ public final class CheckContext: @unchecked Sendable {
                                          paragraph: table.paragraph, needsUEA: Self.roleNeedsUEA(row[roleColumn])))
                 }
             }
+        }
+        if parties.isEmpty {
+            // House style without a table: in the parties section, each "Rol: …" line starts a
+            // party and the "Naam: …" and "KvK-nummer: …" lines after it complete it.
+            var current: (role: String, name: String?, kvk: String?, paragraph: Int)?
+            func flush() {
+                if let party = current, let name = party.name, !TextMatch.isPlaceholder(name) {
+                    parties.append(Party(role: party.role, name: name, kvk: party.kvk, paragraph: party.paragraph,
+                                         needsUEA: Self.roleNeedsUEA(party.role)))
+                }
+                current = nil
+            }
+            let partiesSection = TextMatch.normalize(DossierForm.leadingSections[1].title)
+            for entry in view.labelled where TextMatch.normalize(entry.section ?? "").hasSuffix("partijen")
+                || TextMatch.normalize(entry.section ?? "") == partiesSection {
+                let label = TextMatch.normalize(entry.label)
+                if label.hasPrefix("rol") {
+                    flush()
+                    current = (entry.value, nil, nil, entry.paragraph)
+                } else if label.hasPrefix("naam"), current != nil, current?.name == nil {
+                    current?.name = entry.value
+                } else if label.hasPrefix("kvk"), current != nil {
+                    let digits = TextMatch.digits(entry.value)
+                    current?.kvk = digits.isEmpty ? nil : digits
+                }
+            }
+            flush()
         }
         // The bidder itself always submits a UEA.
         if let name = bidderName {

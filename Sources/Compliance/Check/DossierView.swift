@@ -72,10 +72,13 @@ public struct DossierView: Sendable {
     /// The first control with this tag.
     public func control(_ tag: String) -> Control? { controls.first { $0.tag == tag } }
 
-    /// The value of a labelled line whose label starts with one of `labels` (normalised).
-    public func labelledValue(_ labels: [String]) -> (value: String, paragraph: Int, section: String?)? {
+    /// The value of a labelled line whose label starts with one of `labels` (normalised); with
+    /// `section`, only lines under a heading that matches it.
+    public func labelledValue(_ labels: [String], inSection section: String? = nil) -> (value: String, paragraph: Int, section: String?)? {
         let wanted = labels.map(TextMatch.normalize)
+        let wantedSection = section.map(TextMatch.normalize)
         for entry in labelled {
+            if let wantedSection, TextMatch.normalize(entry.section ?? "") != wantedSection { continue }
             let label = TextMatch.normalize(entry.label)
             if wanted.contains(where: { label == $0 || label.hasPrefix($0 + " ") }) {
                 return (entry.value, entry.paragraph, entry.section)

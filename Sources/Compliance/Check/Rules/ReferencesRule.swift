@@ -24,6 +24,12 @@ public struct ReferencesRule: CheckRule {
                 count += table.rows.dropFirst().filter { $0.count > column && !TextMatch.isPlaceholder($0[column]) }.count
                 paragraph = paragraph ?? table.paragraph
             }
+            if count == 0 {
+                // House style without a table: one "Opdrachtgever: …" line per reference.
+                let lines = view.labelled.filter { TextMatch.normalize($0.label).hasPrefix("opdrachtgever") }
+                count = lines.filter { !TextMatch.isPlaceholder($0.value) }.count
+                paragraph = lines.first?.paragraph
+            }
         }
         let section = DossierForm.leadingSections[2].title
         if count < asked {

@@ -1,0 +1,58 @@
+import Foundation
+import Testing
+
+/// Every sample submission (samples/submissions, made from the tender's own form by
+/// scripts/make-submissions.py) gives exactly its verdict: the rules its defects must raise,
+/// with their severity, and no others; exit 0 for a complete one, 1 otherwise.
+@Suite struct SampleSubmissionTests {
+    struct Case: Sendable, CustomStringConvertible {
+        var tender: String
+        var name: String
+        var defects: [String]
+        var description: String { "\(tender)/\(name)" }
+    }
+
+    static let root = Run.projectRoot + "/samples/submissions"
+
+    static let cases: [Case] = {
+        guard let data = FileManager.default.contents(atPath: root + "/cases.json"),
+              let json = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
+              let list = json["cases"] as? [[String: Any]] else { return [] }
+        return list.map { Case(tender: $0["tender"] as? String ?? "", name: $0["case"] as? String ?? "", defects: $0["defects"] as? [String] ?? []) }
+    }()
+
+    /// A moment five days before each sample tender's selection deadline.
+    static let now = ["achterhoek-2021": "2021-05-01 10:00", "amersfoort-2023": "2022-05-11 10:00"]
+
+    /// The rule and severity each kind of defect must raise.
+    static let expected: [String: String] = [
+        "sectie-ontbreekt": "sections error", "veld-leeg": "fields error", "kvk-ongeldig": "fields error",
+        "woordlimiet": "content error", "uea-derde-ontbreekt": "parties error", "bewijs-verouderd": "evidence error",
+        "referenties-te-weinig": "references error", "bijgehouden-wijzigingen": "hygiene error",
+        "opmerking": "hygiene warning", "bsn": "hygiene error", "formaat": "submission error",
+    ]
+
+    @Test func theCasesAreThere() {
+        #expect(Self.cases.count >= 25)
+        #expect(Set(Self.cases.flatMap(\.defects)).isSubset(of: Set(Self.expected.keys)))
+    }
+
+    @Test(arguments: cases)
+    func givesExactlyItsVerdict(_ sample: Case) throws {
+        let run = try Run.dossier([
+            "check", "\(Self.root)/\(sample.tender)/\(sample.name)", "--tender", "\(Run.projectRoot)/samples/tenders/\(sample.tender).yaml",
+            "--now", Self.now[sample.tender] ?? "", "--format", "json",
+        ])
+        let report = try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any] ?? [:]
+        let findings = report["findings"] as? [[String: Any]] ?? []
+        let raised = Set(findings.compactMap { finding -> String? in
+            guard let severity = finding["severity"] as? String, severity != "info" else { return nil }
+            return "\(finding["rule"] as? String ?? "") \(severity)"
+        })
+        let wanted = Set(sample.defects.compactMap { Self.expected[$0] })
+        #expect(raised == wanted, "\(sample): raised \(raised.sorted()), expected \(wanted.sorted())")
+        let incomplete = wanted.contains { $0.hasSuffix("error") }
+        #expect(run.status == (incomplete ? 1 : 0), "\(sample): exit \(run.status) \(run.stderr)")
+        #expect(report["complete"] as? Bool == !incomplete)
+    }
+}
