@@ -22,8 +22,9 @@ TENDERS := $(wildcard samples/tenders/*.yaml)
 DEMO_OUT ?= out/demo
 
 # The main job on the bundled samples: check each sample tender, build its documents and check
-# profile into out/demo/<tender>, show the structure of what was built, then inspect the sample
-# submission documents.
+# profile into out/demo/<tender>, show the structure of what was built; check the sample
+# submissions (an overview of all cases, the report of the one with many defects, an HTML report of
+# the complete one) as if five days before the deadline; inspect the sample documents.
 demo: release
 	@for t in $(TENDERS); do \
 	  name=$$(basename "$$t" .yaml); \
@@ -31,6 +32,15 @@ demo: release
 	  $(RELEASE_BIN) lint "$$t" || exit $$?; \
 	  $(RELEASE_BIN) build "$$t" -o "$(DEMO_OUT)/$$name" --force || exit $$?; \
 	  $(RELEASE_BIN) inspect "$(DEMO_OUT)/$$name/selectieleidraad.docx" "$(DEMO_OUT)/$$name/bekwaamheidsdossier.odt" || exit $$?; \
+	done
+	@for t in $(TENDERS); do \
+	  name=$$(basename "$$t" .yaml); \
+	  now=$$(grep -h "^$$name " samples/submissions/demo-now.txt | cut -d' ' -f2-); \
+	  echo "== sample submissions of $$name (now = $$now)"; \
+	  $(RELEASE_BIN) check --batch "samples/submissions/$$name" --tender "$$t" --now "$$now"; test $$? -le 1 || exit 2; \
+	  $(RELEASE_BIN) check "samples/submissions/$$name/veel-gebreken" --tender "$$t" --now "$$now"; test $$? -le 1 || exit 2; \
+	  $(RELEASE_BIN) check "samples/submissions/$$name/compleet" --tender "$$t" --now "$$now" --format html -o "$(DEMO_OUT)/$$name/controle-compleet.html" || exit $$?; \
+	  echo "report: $(DEMO_OUT)/$$name/controle-compleet.html"; \
 	done
 	@for f in $(SAMPLES); do echo "== $$f"; $(RELEASE_BIN) inspect "$$f" || exit $$?; done
 
