@@ -56,3 +56,30 @@ import Testing
         #expect(report["complete"] as? Bool == !incomplete)
     }
 }
+
+/// The officer's batch over every sample submission of a tender, in parallel, gives for each
+/// submission the same verdict and error and warning counts as checking it alone.
+@Suite struct SampleBatchTests {
+    @Test(arguments: ["achterhoek-2021", "amersfoort-2023"])
+    func batchEqualsSingleChecks(_ tender: String) throws {
+        let folder = "\(SampleSubmissionTests.root)/\(tender)"
+        let tenderFile = "\(Run.projectRoot)/samples/tenders/\(tender).yaml"
+        let now = SampleSubmissionTests.now[tender] ?? ""
+        let batch = try Run.dossier(["check", "--batch", folder, "--tender", tenderFile, "--now", now, "--format", "csv"])
+        #expect(batch.status == 1, "\(batch.stderr)")
+        var rows = batch.stdout.split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+        let header = rows.removeFirst()
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder).filter { !$0.hasPrefix(".") }
+        #expect(rows.map { $0[0] }.sorted() == names.sorted())
+        for row in rows {
+            let single = try Run.dossier(["check", "\(folder)/\(row[0])", "--tender", tenderFile, "--now", now, "--format", "json"])
+            let report = try JSONSerialization.jsonObject(with: Data(single.stdout.utf8)) as? [String: Any] ?? [:]
+            let findings = report["findings"] as? [[String: Any]] ?? []
+            let errors = findings.filter { $0["severity"] as? String == "error" }.count
+            let warnings = findings.filter { $0["severity"] as? String == "warning" }.count
+            #expect(row[header.firstIndex(of: "fouten") ?? 2] == "\(errors)", "\(row[0])")
+            #expect(row[header.firstIndex(of: "waarschuwingen") ?? 3] == "\(warnings)", "\(row[0])")
+            #expect(row[1] == ((report["complete"] as? Bool ?? false) ? "compleet" : "niet compleet"), "\(row[0])")
+        }
+    }
+}
