@@ -83,3 +83,30 @@ import Testing
         }
     }
 }
+
+/// `--render`: the page limit measured by converting the dossier with LibreOffice, and the
+/// report names that measure.
+@Suite(.enabled(if: Run.tool("soffice") != nil, "LibreOffice is not installed (make test installs it): --render not tested"))
+struct RenderedPageLimitTests {
+    @Test func aDossierOverThePageLimitIsReportedWithTheMeasureUsed() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("dossier-render-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let source = try String(contentsOfFile: "\(Run.projectRoot)/samples/tenders/achterhoek-2021.yaml", encoding: .utf8)
+        let tender = folder.appendingPathComponent("krap.yaml").path
+        try source.replacingOccurrences(of: "maximum_paginas: 20", with: "maximum_paginas: 3").write(toFile: tender, atomically: true, encoding: .utf8)
+        let run = try Run.dossier(["check", "\(SampleSubmissionTests.root)/achterhoek-2021/compleet", "--tender", tender,
+                                   "--now", "2021-05-01 10:00", "--render", "--format", "json"])
+        #expect(run.status == 1)
+        let report = try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any] ?? [:]
+        let findings = report["findings"] as? [[String: Any]] ?? []
+        let pages = findings.first { finding in
+            let message = finding["message"] as? String ?? ""
+            return finding["rule"] as? String == "content" && message.contains("pagina")
+        }
+        let severity = pages?["severity"] as? String
+        let message = pages?["message"] as? String ?? ""
+        #expect(severity == "error")
+        #expect(message.contains("LibreOffice"), "\(message)")
+    }
+}
