@@ -1,9 +1,45 @@
 /// Verifies the package signatures of an OOXML (`_xmlsignatures/`) or ODF
 /// (`META-INF/documentsignatures.xml`) document, offline.
+///
+/// The synchronous forms validate certificate chains (when `trust` is given) by blocking on
+/// swift-certificates' asynchronous verifier: call them from ordinary threads (a command line
+/// tool), and the `async` forms from Swift concurrency.
 public enum PackageSignatureVerifier {
     /// Reads the package at `path` and verifies every signature in it. Throws ``ReadError`` when
     /// the file cannot be read as a package.
     public static func verify(path: String, trust: TrustAnchors? = nil, limits: ReadLimits = .default) throws -> SignatureVerificationReport {
+        let (report, requests) = try collect(archive: try open(path: path, limits: limits))
+        return applyTrust(report, requests) { ChainValidation.evaluateBlocking($0, anchors: trust) }
+    }
+
+    public static func verify(path: String, trust: TrustAnchors?, limits: ReadLimits = .default) async throws -> SignatureVerificationReport {
+        let (report, requests) = try collect(archive: try open(path: path, limits: limits))
+        var result = report
+        for index in result.signatures.indices {
+            result.signatures[index].trust = await ChainValidation.evaluate(requests[index], anchors: trust)
+        }
+        return result
+    }
+
+    public static func verify(bytes: [UInt8], trust: TrustAnchors? = nil, limits: ReadLimits = .default) throws -> SignatureVerificationReport {
+        guard case .zip = Sniffer.kind(ofPrefix: Array(bytes.prefix(8))) else { throw ReadError(.notAPackage) }
+        let (report, requests) = try collect(archive: try ZipArchive(bytes: bytes, limits: limits))
+        return applyTrust(report, requests) { ChainValidation.evaluateBlocking($0, anchors: trust) }
+    }
+
+    public static func verify(archive: ZipArchive, trust: TrustAnchors? = nil) throws -> SignatureVerificationReport {
+        let (report, requests) = try collect(archive: archive)
+        return applyTrust(report, requests) { ChainValidation.evaluateBlocking($0, anchors: trust) }
+    }
+
+    private static func applyTrust(_ report: SignatureVerificationReport, _ requests: [TrustRequest],
+                                   _ evaluate: (TrustRequest) -> TrustResult) -> SignatureVerificationReport {
+        var result = report
+        for index in result.signatures.indices { result.signatures[index].trust = evaluate(requests[index]) }
+        return result
+    }
+
+    private static func open(path: String, limits: ReadLimits) throws -> ZipArchive {
         let prefix = try FileBytes.prefix(path, count: 8)
         guard case .zip = Sniffer.kind(ofPrefix: prefix) else {
             if case .compoundFile = Sniffer.kind(ofPrefix: prefix) {
@@ -11,21 +47,19 @@ public enum PackageSignatureVerifier {
             }
             throw ReadError(.notAPackage)
         }
-        return try verify(archive: ZipArchive(path: path, limits: limits), trust: trust)
+        return try ZipArchive(path: path, limits: limits)
     }
 
-    public static func verify(bytes: [UInt8], trust: TrustAnchors? = nil, limits: ReadLimits = .default) throws -> SignatureVerificationReport {
-        guard case .zip = Sniffer.kind(ofPrefix: Array(bytes.prefix(8))) else { throw ReadError(.notAPackage) }
-        return try verify(archive: ZipArchive(bytes: bytes, limits: limits), trust: trust)
-    }
-
-    public static func verify(archive: ZipArchive, trust: TrustAnchors? = nil) throws -> SignatureVerificationReport {
+    /// Everything but chain validation; one trust request per signature.
+    static func collect(archive: ZipArchive) throws -> (SignatureVerificationReport, [TrustRequest]) {
         let parts = archive.entries.filter { !$0.isDirectory }.map(\.name)
         if archive.contains("mimetype") || archive.contains("META-INF/manifest.xml") {
-            return SignatureVerificationReport(format: .odf, parts: parts, signatures: try odf(archive, parts: parts, trust: trust))
+            let found = try odf(archive, parts: parts)
+            return (SignatureVerificationReport(format: .odf, parts: parts, signatures: found.map(\.0)), found.map(\.1))
         }
         if archive.contains("[Content_Types].xml") || archive.contains("_rels/.rels") {
-            return SignatureVerificationReport(format: .ooxml, parts: parts, signatures: try ooxml(archive, parts: parts, trust: trust))
+            let found = try ooxml(archive, parts: parts)
+            return (SignatureVerificationReport(format: .ooxml, parts: parts, signatures: found.map(\.0)), found.map(\.1))
         }
         throw ReadError(.unknownPackage)
     }
@@ -35,7 +69,7 @@ public enum PackageSignatureVerifier {
     static let odfSignaturePart = "META-INF/documentsignatures.xml"
     static let odfNamespace = "urn:oasis:names:tc:opendocument:xmlns:digitalsignature:1.0"
 
-    private static func odf(_ archive: ZipArchive, parts: [String], trust: TrustAnchors?) throws -> [PackageSignature] {
+    private static func odf(_ archive: ZipArchive, parts: [String]) throws -> [(PackageSignature, TrustRequest)] {
         guard archive.contains(odfSignaturePart) else { return [] }
         let bytes = try archive.read(odfSignaturePart)
         // An empty signature stream holds no signature.
@@ -45,11 +79,11 @@ public enum PackageSignatureVerifier {
         let signatures = root.is(DSig.ns, "Signature") ? [root] : root.children(DSig.ns, "Signature")
         return signatures.map { signature in
             let verifier = XMLSignatureVerifier(document: document, signature: signature, part: odfSignaturePart,
-                                                archive: archive, format: .odf, contentTypes: nil, anchors: trust)
-            var (result, covered) = verifier.verify()
+                                                archive: archive, format: .odf, contentTypes: nil)
+            var (result, covered, request) = verifier.verify()
             // ODF: every stream but the signatures themselves must be covered.
             result.uncoveredParts = parts.filter { !covered.contains($0) && $0 != odfSignaturePart }
-            return finish(result)
+            return (finish(result), request)
         }
     }
 
@@ -58,7 +92,7 @@ public enum PackageSignatureVerifier {
     static let originType = "http://schemas.openxmlformats.org/package/2006/relationships/digital-signature/origin"
     static let signatureType = "http://schemas.openxmlformats.org/package/2006/relationships/digital-signature/signature"
 
-    private static func ooxml(_ archive: ZipArchive, parts: [String], trust: TrustAnchors?) throws -> [PackageSignature] {
+    private static func ooxml(_ archive: ZipArchive, parts: [String]) throws -> [(PackageSignature, TrustRequest)] {
         let packageRelationships = try OfficePackage.loadRelationships(archive, source: "")
         let origins = packageRelationships.filter { $0.type == originType && !$0.isExternal && archive.contains($0.target) }
         var signatureParts: [String] = []
@@ -93,26 +127,27 @@ public enum PackageSignatureVerifier {
         func isConventional(_ part: String) -> Bool {
             conventional.contains(part) || part.hasPrefix("_xmlsignatures/") || part.hasPrefix("customXml/")
         }
-        var results: [PackageSignature] = []
+        var results: [(PackageSignature, TrustRequest)] = []
         for signaturePart in signatureParts {
             let document: XMLDOMDocument
             do {
                 document = try XMLDOMDocument(bytes: try archive.read(signaturePart), part: signaturePart, limits: archive.limits)
             } catch let error as ReadError {
-                results.append(unreadable(signaturePart, error))
+                results.append((unreadable(signaturePart, error), TrustRequest(signer: nil, intermediates: [], claimed: nil)))
                 continue
             }
             guard let root = document.root, root.is(DSig.ns, "Signature") else {
-                results.append(unreadable(signaturePart, ReadError(.xmlMalformed(line: 1, detail: "no Signature element"), part: signaturePart)))
+                results.append((unreadable(signaturePart, ReadError(.xmlMalformed(line: 1, detail: "no Signature element"), part: signaturePart)),
+                                TrustRequest(signer: nil, intermediates: [], claimed: nil)))
                 continue
             }
             let verifier = XMLSignatureVerifier(document: document, signature: root, part: signaturePart, archive: archive,
-                                                format: .ooxml, contentTypes: contentTypes, anchors: trust)
-            var (result, covered) = verifier.verify()
+                                                format: .ooxml, contentTypes: contentTypes)
+            var (result, covered, request) = verifier.verify()
             let uncovered = parts.filter { !covered.contains($0) }
             result.uncoveredParts = uncovered.filter { !isConventional($0) }
             result.unsignedByConvention = uncovered.filter(isConventional)
-            results.append(finish(result))
+            results.append((finish(result), request))
         }
         return results
     }

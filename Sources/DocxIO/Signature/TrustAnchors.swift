@@ -91,49 +91,85 @@ public struct TrustResult: Sendable, Equatable, Codable {
     public var chain: [String]
 }
 
+/// What chain validation needs of one signature.
+struct TrustRequest {
+    let signer: SignerCertificate?
+    let intermediates: [SignerCertificate]
+    /// The signing time the signature claims; the chain is validated at that time.
+    let claimed: Date?
+}
+
 enum ChainValidation {
-    static func evaluate(signer: SignerCertificate?, intermediates: [SignerCertificate], anchors: TrustAnchors?,
-                         at claimed: Date?) -> TrustResult {
-        guard let anchors else { return TrustResult(state: .notChecked, chain: []) }
-        let time = claimed ?? Date()
-        let at = SignatureTime.iso(time)
-        guard let signer else {
-            return TrustResult(state: .untrusted, validatedAt: at, detail: "no signer certificate", chain: [])
+    /// Validates with swift-certificates' (asynchronous) Verifier.
+    static func evaluate(_ request: TrustRequest, anchors: TrustAnchors?) async -> TrustResult {
+        let prepared = prepare(request, anchors: anchors)
+        guard case .ready(let leaf, let others, let roots, let time, let at) = prepared else {
+            if case .done(let result) = prepared { return result }
+            return TrustResult(state: .notChecked, chain: [])
         }
-        guard let leaf = signer.x509 else {
-            let bits = signer.key.bits.map { " (\(signer.key.algorithmName) \($0) bits)" } ?? ""
-            return TrustResult(state: .untrusted, validatedAt: at,
-                               detail: "certificate refused by the chain validator\(bits)", chain: [])
+        var verifier = Verifier(rootCertificates: CertificateStore(roots)) {
+            RFC5280Policy(fixedExpiryValidationTime: time)
         }
-        let roots = anchors.certificates
-        let others = intermediates.compactMap(\.x509)
+        let result = await verifier.validate(leaf: leaf, intermediates: CertificateStore(others))
+        return outcome(result, at: at)
+    }
+
+    /// The same from synchronous code: blocks the calling thread until a detached task has
+    /// validated. Not for use on a Swift concurrency thread (use the async form there).
+    static func evaluateBlocking(_ request: TrustRequest, anchors: TrustAnchors?) -> TrustResult {
+        let prepared = prepare(request, anchors: anchors)
+        guard case .ready = prepared else {
+            if case .done(let result) = prepared { return result }
+            return TrustResult(state: .notChecked, chain: [])
+        }
         let box = ResultBox()
         let semaphore = DispatchSemaphore(value: 0)
+        let sendable = SendableRequest(request: request)
         Task.detached {
-            var verifier = Verifier(rootCertificates: CertificateStore(roots)) {
-                RFC5280Policy(fixedExpiryValidationTime: time)
-            }
-            let result = await verifier.validate(leaf: leaf, intermediates: CertificateStore(others))
-            box.set(result)
+            box.set(await evaluate(sendable.request, anchors: anchors))
             semaphore.signal()
         }
         semaphore.wait()
-        switch box.get() {
-        case .validCertificate(let chain)?:
+        return box.get() ?? TrustResult(state: .untrusted, detail: "validation did not finish", chain: [])
+    }
+
+    private enum Prepared {
+        case done(TrustResult)
+        case ready(leaf: Certificate, intermediates: [Certificate], roots: [Certificate], time: Date, at: String)
+    }
+
+    private static func prepare(_ request: TrustRequest, anchors: TrustAnchors?) -> Prepared {
+        guard let anchors else { return .done(TrustResult(state: .notChecked, chain: [])) }
+        let time = request.claimed ?? Date()
+        let at = SignatureTime.iso(time)
+        guard let signer = request.signer else {
+            return .done(TrustResult(state: .untrusted, validatedAt: at, detail: "no signer certificate", chain: []))
+        }
+        guard let leaf = signer.x509 else {
+            let bits = signer.key.bits.map { " (\(signer.key.algorithmName) \($0) bits)" } ?? ""
+            return .done(TrustResult(state: .untrusted, validatedAt: at,
+                                     detail: "certificate refused by the chain validator\(bits)", chain: []))
+        }
+        return .ready(leaf: leaf, intermediates: request.intermediates.compactMap(\.x509), roots: anchors.certificates, time: time, at: at)
+    }
+
+    private static func outcome(_ result: CertificateValidationResult, at: String) -> TrustResult {
+        switch result {
+        case .validCertificate(let chain):
             return TrustResult(state: .trusted, validatedAt: at, chain: chain.map { String(describing: $0.subject) })
-        case .couldNotValidate(let failures)?:
+        case .couldNotValidate(let failures):
             let reason = failures.first.map { String(describing: $0.policyFailureReason) } ?? "no chain to a trust anchor"
             return TrustResult(state: .untrusted, validatedAt: at, detail: reason, chain: [])
-        case nil:
-            return TrustResult(state: .untrusted, validatedAt: at, detail: "validation did not finish", chain: [])
         }
     }
 
+    private struct SendableRequest: @unchecked Sendable { let request: TrustRequest }
+
     private final class ResultBox: @unchecked Sendable {
         private let lock = NSLockLike()
-        private var value: CertificateValidationResult?
-        func set(_ result: CertificateValidationResult) { lock.run { value = result } }
-        func get() -> CertificateValidationResult? { lock.run { value } }
+        private var value: TrustResult?
+        func set(_ result: TrustResult) { lock.run { value = result } }
+        func get() -> TrustResult? { lock.run { value } }
     }
 }
 

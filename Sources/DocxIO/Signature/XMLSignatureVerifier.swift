@@ -20,10 +20,10 @@ struct XMLSignatureVerifier {
     let archive: ZipArchive
     let format: SignatureVerificationReport.Format
     let contentTypes: ContentTypes?
-    let anchors: TrustAnchors?
 
-    /// The result, and the parts its references cover.
-    func verify() -> (PackageSignature, covered: Set<String>) {
+    /// The result (trust not yet evaluated), the parts its references cover, and what the chain
+    /// validation needs.
+    func verify() -> (PackageSignature, covered: Set<String>, trust: TrustRequest) {
         var problems: [SignatureProblem] = []
         var notes: [SignatureNote] = []
         var references: [ReferenceCheck] = []
@@ -118,17 +118,16 @@ struct XMLSignatureVerifier {
         for name in weak.sorted() { notes.insert(.weakAlgorithm(name), at: 0) }
 
         let intermediates = certificates.filter { $0.der != signer?.der }
-        let trust = ChainValidation.evaluate(signer: signer, intermediates: intermediates, anchors: anchors, at: claimedDate)
 
         let broken = !problems.isEmpty || references.contains { !$0.valid }
             || !(value == .valid || value == .validLegacyDigestInfo)
         let result = PackageSignature(
             part: part, id: signature.attribute("Id"), status: broken ? .broken : .valid,
-            signer: signer?.summary, chain: intermediates.map(\.summary), trust: trust,
+            signer: signer?.summary, chain: intermediates.map(\.summary), trust: TrustResult(state: .notChecked, chain: []),
             signingTime: claimed, signatureMethod: method?.name, canonicalization: c14nURI,
             weakAlgorithms: weak.sorted(), references: references, signatureValue: value,
             uncoveredParts: [], unsignedByConvention: [], problems: problems, notes: notes)
-        return (result, covered)
+        return (result, covered, TrustRequest(signer: signer, intermediates: intermediates, claimed: claimedDate))
     }
 
     /// The signer: the certificate X509IssuerSerial names, else the one the XAdES
