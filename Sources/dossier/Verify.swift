@@ -41,8 +41,78 @@ struct Verify: ParsableCommand {
     struct FileEntry: Encodable {
         var file: String
         var format: String?
-        var signatures: [PackageSignature]
+        var signatures: [SignatureEntry]
         var error: String?
+    }
+
+    /// One signature in `--json`: the library's result, with the trust verdict under
+    /// "certificate" and problems and notes as sentences in the output language.
+    struct SignatureEntry: Encodable {
+        struct CertificateEntry: Encodable {
+            var trusted: Bool
+            var trust: String
+            var validatedAt: String?
+            var detail: String?
+            var chain: [String]
+            var issuer: String?
+            var serialNumber: String?
+            var notBefore: String?
+            var notAfter: String?
+            var keyAlgorithm: String?
+            var keyBits: Int?
+            var sha256Fingerprint: String?
+        }
+        struct ReferenceEntry: Encodable {
+            var uri: String
+            var part: String?
+            var inManifest: Bool
+            var digestAlgorithm: String?
+            var transforms: [String]
+            var valid: Bool
+            var problem: String?
+        }
+        var part: String
+        var id: String?
+        var status: String
+        var signer: CertificateSummary?
+        var certificate: CertificateEntry
+        var embeddedChain: [CertificateSummary]
+        var signingTime: String?
+        var signatureMethod: String?
+        var canonicalization: String?
+        var weakAlgorithms: [String]
+        var signatureValue: String
+        var references: [ReferenceEntry]
+        var uncoveredParts: [String]
+        var unsignedByConvention: [String]
+        var problems: [String]
+        var notes: [String]
+
+        init(_ s: PackageSignature, language l: Language) {
+            part = s.part
+            id = s.id
+            status = s.status.rawValue
+            signer = s.signer
+            certificate = CertificateEntry(
+                trusted: s.trust.trusted, trust: s.trust.state.rawValue, validatedAt: s.trust.validatedAt,
+                detail: s.trust.detail, chain: s.trust.chain, issuer: s.signer?.issuer, serialNumber: s.signer?.serialNumber,
+                notBefore: s.signer?.notBefore, notAfter: s.signer?.notAfter, keyAlgorithm: s.signer?.keyAlgorithm,
+                keyBits: s.signer?.keyBits, sha256Fingerprint: s.signer?.sha256Fingerprint)
+            embeddedChain = s.chain
+            signingTime = s.signingTime
+            signatureMethod = s.signatureMethod
+            canonicalization = s.canonicalization
+            weakAlgorithms = s.weakAlgorithms
+            signatureValue = s.signatureValue.rawValue
+            references = s.references.map {
+                ReferenceEntry(uri: $0.uri, part: $0.part, inManifest: $0.inManifest, digestAlgorithm: $0.digestAlgorithm,
+                               transforms: $0.transforms, valid: $0.valid, problem: $0.problem?.message(in: l))
+            }
+            uncoveredParts = s.uncoveredParts
+            unsignedByConvention = s.unsignedByConvention
+            problems = s.problems.map { $0.message(in: l) }
+            notes = s.notes.map { $0.message(in: l) }
+        }
     }
 
     func run() throws {
@@ -64,7 +134,8 @@ struct Verify: ParsableCommand {
             do {
                 let report = try PackageSignatureVerifier.verify(path: file, trust: anchors, limits: limitOptions.limits)
                 if !report.allValid { notValid = true }
-                entries.append(FileEntry(file: file, format: report.format.rawValue, signatures: report.signatures))
+                entries.append(FileEntry(file: file, format: report.format.rawValue,
+                                         signatures: report.signatures.map { SignatureEntry($0, language: language) }))
                 texts.append(VerifyText.render(file: file, report: report, trustGiven: anchors != nil, language: language))
             } catch let error as ReadError {
                 unreadable = true
