@@ -13,6 +13,10 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "5.0.1"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "4.0.0"),
+        .package(url: "https://github.com/apple/swift-certificates", from: "1.21.0"),
+        .package(url: "https://github.com/apple/swift-asn1", from: "1.7.0"),
+        .package(url: "https://github.com/attaswift/BigInt", from: "6.0.0"),
     ],
     targets: [
         // C libraries, seen only by the lowest layer of DocxIO (Sources/DocxIO/Low).
@@ -29,7 +33,17 @@ let package = Package(
         // Format-neutral document model: pure Swift values.
         .target(name: "DocModel"),
         // Packages, XML, readers (later writers, templates, signatures).
-        .target(name: "DocxIO", dependencies: ["DocModel", "CLibXML2", "CLibZip"]),
+        .target(
+            name: "DocxIO",
+            dependencies: [
+                "DocModel", "CLibXML2", "CLibZip",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "_CryptoExtras", package: "swift-crypto"),
+                .product(name: "X509", package: "swift-certificates"),
+                .product(name: "SwiftASN1", package: "swift-asn1"),
+                .product(name: "BigInt", package: "BigInt"),
+            ]
+        ),
         // Tender model, rules, findings, reports.
         .target(
             name: "Compliance",
@@ -52,5 +66,6 @@ let package = Package(
         .testTarget(name: "ComplianceTests", dependencies: ["Compliance", "DocModel", "DocxIO"]),
         .testTarget(name: "TemplateTests", dependencies: ["DocxIO", "DocModel"]),
         .testTarget(name: "CheckTests", dependencies: ["Compliance", "DocxIO", "DocModel"]),
+        .testTarget(name: "SignatureTests", dependencies: ["DocxIO", "DocModel"]),
     ]
 )
