@@ -43,6 +43,8 @@ extension Tender {
             "referenties": dossier.references.map { ["aantal": .number(Double($0))] } ?? .null,
         ]
         root["partijen"] = [
+            "uea_ondertekening": .string(parties.ueaSignature.rawValue),
+            "uea_elektronisch": .bool(parties.ueaSignature == .electronic),
             "combinaties_toegestaan": .bool(parties.combinationsAllowed ?? true),
             "derden_eigen_uea": .bool(parties.thirdPartiesOwnESPD),
             "vaste_onderaannemers_vermelden": .bool(parties.listFixedSubcontractors ?? true),

@@ -58,7 +58,7 @@ public struct CheckEngine: Sendable {
 
     /// Every rule of `dossier check`, in reporting order.
     public static let standardRules: [any CheckRule] = [
-        SubmissionRule(), SectionsRule(), ContentRule(), FieldsRule(), PartiesRule(), EvidenceRule(),
+        SubmissionRule(), SectionsRule(), ContentRule(), FieldsRule(), PartiesRule(), SignaturesRule(), EvidenceRule(),
         ReferencesRule(), HygieneRule(), DeadlineRule(),
     ]
 

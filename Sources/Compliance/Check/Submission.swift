@@ -1,4 +1,5 @@
 import DocModel
+import DocxIO
 import Foundation
 
 /// One file of a submission, classified by its content (never by its name).
@@ -54,6 +55,9 @@ public struct SubmissionFile: Sendable {
     public var readError: LocalizedText?
     /// The raw bytes, kept for the dossier only (rendering with LibreOffice).
     public var bytes: [UInt8]?
+    /// For a UEA document: its package signatures, verified (no trust store: the signer is
+    /// identified, not trusted).
+    public var signatures: SignatureVerificationReport?
 
     public init(name: String, kind: Kind, size: Int, document: Document? = nil, text: String = "",
                 textSource: TextSource = .none, modified: Date? = nil, readError: LocalizedText? = nil) {

@@ -96,8 +96,13 @@ public enum SubmissionLoader {
             do {
                 let document = try DocumentReader.read(bytes: bytes, limits: limits)
                 let text = documentText(document)
-                return SubmissionFile(name: name, kind: documentKind(document, text: text), size: bytes.count, document: document,
-                                      text: text, textSource: .document, modified: modified)
+                var file = SubmissionFile(name: name, kind: documentKind(document, text: text), size: bytes.count, document: document,
+                                          text: text, textSource: .document, modified: modified)
+                if file.kind == .uea {
+                    // The package signatures of a UEA: who signed it, when, and what they cover.
+                    file.signatures = try? PackageSignatureVerifier.verify(bytes: bytes, trust: nil, limits: limits)
+                }
+                return file
             } catch let error as ReadError {
                 // A zip that is no document (an evidence archive, a spreadsheet) is evidence known by name only;
                 // a file that claims to be a document but cannot be read is reported.

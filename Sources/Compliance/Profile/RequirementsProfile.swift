@@ -100,6 +100,8 @@ public struct RequirementsProfile: Codable, Sendable, Hashable {
     }
 
     public struct PartyProfile: Codable, Sendable, Hashable {
+        /// `elektronisch`, `handgeschreven` or `geen` (added within version 1; absent means `elektronisch`).
+        public var ueaSignature: String?
         public var combinationsAllowed: Bool
         public var thirdPartiesOwnSignedUEA: Bool
         public var fixedSubcontractorsListed: Bool

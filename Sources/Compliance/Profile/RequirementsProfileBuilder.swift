@@ -71,6 +71,7 @@ extension RequirementsProfile {
         }
         minimumRequirements = requirements
         parties = PartyProfile(
+            ueaSignature: t.parties.ueaSignature.rawValue,
             combinationsAllowed: t.parties.combinationsAllowed ?? true,
             thirdPartiesOwnSignedUEA: t.parties.thirdPartiesOwnESPD,
             fixedSubcontractorsListed: t.parties.listFixedSubcontractors ?? true,

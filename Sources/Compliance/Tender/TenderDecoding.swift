@@ -212,7 +212,8 @@ struct TenderDecoding {
     }
 
     func parties(_ o: ObjectReader) -> PartyRules {
-        PartyRules(combinationsAllowed: o.bool("combinaties_toegestaan"), thirdPartiesOwnESPD: o.bool("derden_eigen_uea") ?? true,
+        PartyRules(ueaSignature: o.choice("uea_ondertekening", UEASignature.self) ?? .electronic,
+                   combinationsAllowed: o.bool("combinaties_toegestaan"), thirdPartiesOwnESPD: o.bool("derden_eigen_uea") ?? true,
                    listFixedSubcontractors: o.bool("vaste_onderaannemers_vermelden"),
                    listIncidentalSubcontractors: o.bool("incidentele_onderaannemers_vermelden"), source: o.source)
     }

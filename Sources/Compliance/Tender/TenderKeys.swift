@@ -43,7 +43,7 @@ public enum TenderKeys {
         allowed: ["maximum_paginas", "maximum_woorden", "lettergrootte_minimaal", "formaat", "referenties"], required: [])
     public static let dossierReferences = Place(allowed: ["aantal"], required: ["aantal"])
     public static let parties = Place(
-        allowed: ["combinaties_toegestaan", "derden_eigen_uea", "vaste_onderaannemers_vermelden", "incidentele_onderaannemers_vermelden"],
+        allowed: ["uea_ondertekening", "combinaties_toegestaan", "derden_eigen_uea", "vaste_onderaannemers_vermelden", "incidentele_onderaannemers_vermelden"],
         required: [])
     public static let contactBan = Place(allowed: ["tekst", "sanctie"], required: ["tekst"])
     public static let complaints = Place(allowed: ["naam", "email", "telefoon"], required: ["naam", "email"])

@@ -3,7 +3,7 @@ import Foundation
 
 /// `parties`: every party the dossier names with a role that needs a UEA (the bidder, combination
 /// members, derden) has a UEA in the submission that names it (by KvK number, then by name); a UEA
-/// for a party the dossier does not name is a warning. Signatures are not checked yet: one note per UEA.
+/// for a party the dossier does not name is a warning. Who signed each UEA is the `signatures` rule's.
 public struct PartiesRule: CheckRule {
     public let id = "parties"
     public let summary = LocalizedText("een UEA per combinant en derde", "a UEA per combination member and derde")
@@ -50,10 +50,6 @@ public struct PartiesRule: CheckRule {
             findings.append(finding(.warning, LocalizedText("UEA voor een partij die het dossier niet noemt", "UEA for a party the dossier does not name"),
                                     file: uea.name, hint: LocalizedText("vermeld de partij met rol en KvK-nummer in „Betrokken partijen”, of verwijder dit UEA",
                                                                         "list the party with role and KvK number under “Betrokken partijen”, or remove this UEA")))
-        }
-        for uea in ueas where uea.kind == .uea {
-            findings.append(finding(.info, LocalizedText("handtekening niet gecontroleerd", "signature not checked"), file: uea.name,
-                                    hint: LocalizedText("controleer de ondertekening van het UEA zelf", "check the UEA's signature yourself")))
         }
         return findings
     }
