@@ -67,5 +67,6 @@ let package = Package(
         .testTarget(name: "TemplateTests", dependencies: ["DocxIO", "DocModel"]),
         .testTarget(name: "CheckTests", dependencies: ["Compliance", "DocxIO", "DocModel"]),
         .testTarget(name: "SignatureTests", dependencies: ["DocxIO", "DocModel"]),
+        .testTarget(name: "ESPDTests", dependencies: ["DocxIO", "DocModel"]),
     ]
 )

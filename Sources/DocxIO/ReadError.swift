@@ -26,6 +26,8 @@ public struct ReadError: Error, Sendable, Equatable {
         case xmlTooDeep(limit: Int)
         case xmlTooManyNodes(limit: Int)
         case fileTooLarge(limit: Int64)
+        /// XML that is not an ESPD response: a request, or another document (`found` is the root element).
+        case notAnESPDResponse(found: String)
     }
 
     /// What is wrong with a damaged zip package.
@@ -136,6 +138,16 @@ public struct ReadError: Error, Sendable, Equatable {
             text = l.pick(
                 "bestand is groter dan de grens van \(Self.bytes(limit))",
                 "file is larger than the limit of \(Self.bytes(limit))")
+        case .notAnESPDResponse(let found):
+            if found == "QualificationApplicationRequest" {
+                text = l.pick(
+                    "dit is een UEA-verzoek van de aanbestedende dienst (QualificationApplicationRequest), geen ingevuld UEA; lever het antwoord (QualificationApplicationResponse) aan",
+                    "this is an ESPD request from the contracting authority (QualificationApplicationRequest), not a filled-in ESPD; supply the response (QualificationApplicationResponse)")
+            } else {
+                text = l.pick(
+                    "geen UEA/ESPD-antwoord: het hoofdelement is '\(found)', verwacht QualificationApplicationResponse",
+                    "not an ESPD response: the root element is '\(found)', expected QualificationApplicationResponse")
+            }
         }
         guard let part else { return text }
         return "\(part): \(text)"

@@ -10,7 +10,7 @@ struct Build: ParsableCommand {
         case docx, odt
     }
 
-    static let templateNames = ["selectieleidraad", "bekwaamheidsdossier"]
+    static let templateNames = ["selectieleidraad", "bekwaamheidsdossier", "uea"]
 
     static let configuration = CommandConfiguration(
         commandName: "build",

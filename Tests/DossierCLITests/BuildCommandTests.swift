@@ -6,7 +6,7 @@ import Testing
 /// project's own reader finds one heading per topic and per criterion.
 @Suite(.serialized) struct BuildCommandTests {
     static let tenders = Run.projectRoot + "/samples/tenders"
-    static let documents = ["selectieleidraad.docx", "selectieleidraad.odt", "bekwaamheidsdossier.docx", "bekwaamheidsdossier.odt"]
+    static let documents = ["selectieleidraad.docx", "selectieleidraad.odt", "bekwaamheidsdossier.docx", "bekwaamheidsdossier.odt", "uea.docx", "uea.odt"]
     static let topics = [
         "1 Inleiding", "2 Planning", "3 Opdracht: percelen, segmenten en sub-segmenten", "4 Minimumeisen",
         "5 Selectieproces en past performance", "6 Selectiecriteria en weging", "7 Aantal zorgaanbieders en wachtkamerconstructie",
@@ -52,6 +52,38 @@ import Testing
             // One heading per criterion, in the profile's order.
             let criterionHeadings = form.map(\.text).filter { criteria.contains($0) }
             #expect(criterionHeadings == criteria, "\(format)")
+        }
+    }
+
+    static let ueaParts = [
+        "Deel I. Gegevens over de aanbestedingsprocedure en de aanbestedende dienst", "Deel II. Gegevens over de ondernemer",
+        "Deel III. Uitsluitingsgronden", "Deel IV. Selectiecriteria", "Deel V. Beperking van het aantal gekwalificeerde gegadigden",
+        "Deel VI. Slotverklaringen",
+    ]
+    static let ueaTags = [
+        "uea-naam", "uea-kvk", "uea-adres", "uea-contactpersoon", "uea-email", "uea-rol", "uea-beroep-op-derden", "uea-derden",
+        "uea-uitsluiting-a", "uea-uitsluiting-b", "uea-uitsluiting-c", "uea-uitsluiting-d", "uea-selectiecriteria",
+        "uea-beperking", "uea-ondertekenaar", "uea-datum",
+    ]
+
+    @Test func writesTheUEAFormFilledFromTheTenderWithItsFields() throws {
+        let (run, folder) = try Self.build("achterhoek-2021.yaml")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        #expect(run.status == 0, "\(run.stderr)")
+        for format in ["docx", "odt"] {
+            let file = "\(folder)/uea.\(format)"
+            #expect(try Self.headings(file).filter { $0.level == 1 }.map(\.text) == Self.ueaParts, "\(format)")
+            let model = try Run.dossier(["inspect", "--model", file])
+            #expect(model.status == 0)
+            for tag in Self.ueaTags {
+                #expect(model.stdout.contains("tag=\"\(tag)\""), "\(format): \(tag) missing")
+            }
+            #expect(!model.stdout.contains("{{"), "\(format): a tag was left unfilled")
+            if format == "docx" {
+                #expect(model.stdout.contains("dropDown tag=\"uea-rol\""))
+                #expect(model.stdout.contains("checkbox tag=\"uea-beroep-op-derden\""))
+                #expect(model.stdout.contains("date tag=\"uea-datum\""))
+            }
         }
     }
 

@@ -35,6 +35,12 @@ public enum Namespaces {
     public static let manifest = "urn:oasis:names:tc:opendocument:xmlns:manifest:1.0"
     public static let loext = "urn:org:documentfoundation:names:experimental:office:xmlns:loext:1.0"
 
+    // UBL / ESPD-EDM
+    public static let qualificationApplicationResponse = "urn:oasis:names:specification:ubl:schema:xsd:QualificationApplicationResponse-2"
+    public static let qualificationApplicationRequest = "urn:oasis:names:specification:ubl:schema:xsd:QualificationApplicationRequest-2"
+    public static let cac = "urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2"
+    public static let cbc = "urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2"
+
     public static let xml = "http://www.w3.org/XML/1998/namespace"
 
     /// OOXML Strict (ISO/IEC 29500 Strict) namespaces and their Transitional equivalents.
