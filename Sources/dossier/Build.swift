@@ -80,9 +80,17 @@ struct Build: ParsableCommand {
         let data = result.tender.templateData
         var outputs: [(name: String, bytes: [UInt8])] = []
         var failed = false
+        // An officer's own folder need not hold every template: what it lacks comes from the defaults.
+        let defaults = templates == nil ? nil : TemplateLocator.folder(explicit: nil)
         for name in Self.templateNames {
             for format in formats {
-                let template = "\(folder)/\(name).\(format.rawValue)"
+                var template = "\(folder)/\(name).\(format.rawValue)"
+                if !FileManager.default.fileExists(atPath: template), let defaults,
+                   FileManager.default.fileExists(atPath: "\(defaults)/\(name).\(format.rawValue)") {
+                    template = "\(defaults)/\(name).\(format.rawValue)"
+                    Console.error(language.pick("dossier: \(name).\(format.rawValue) niet in \(folder): het standaardsjabloon wordt gebruikt\n",
+                                                "dossier: \(name).\(format.rawValue) not in \(folder): the default template is used\n"))
+                }
                 do {
                     outputs.append(("\(name).\(format.rawValue)", try TemplateRenderer.render(templateAt: template, data: data)))
                 } catch let error as ReadError {

@@ -87,6 +87,18 @@ import Testing
         }
     }
 
+    @Test func anOwnTemplatesFolderMayHoldOnlySomeTemplates() throws {
+        let own = FileManager.default.temporaryDirectory.appendingPathComponent("dossier-own-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: own, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: own) }
+        try FileManager.default.copyItem(atPath: "\(Run.projectRoot)/templates/selectieleidraad.docx", toPath: "\(own)/selectieleidraad.docx")
+        let (run, folder) = try Self.build("achterhoek-2021.yaml", extra: ["--templates", own, "--format", "docx"])
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stderr.contains("bekwaamheidsdossier.docx niet in \(own): het standaardsjabloon wordt gebruikt"))
+        #expect(FileManager.default.fileExists(atPath: "\(folder)/bekwaamheidsdossier.docx"))
+    }
+
     @Test func theSameTenderGivesTheSameBytes() throws {
         let (first, a) = try Self.build("achterhoek-2021.yaml")
         let (second, b) = try Self.build("achterhoek-2021.yaml")
