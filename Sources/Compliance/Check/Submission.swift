@@ -58,6 +58,8 @@ public struct SubmissionFile: Sendable {
     /// For a UEA document: its package signatures, verified (no trust store: the signer is
     /// identified, not trusted).
     public var signatures: SignatureVerificationReport?
+    /// For ESPD XML: what the response says (operator, role, reliance on other entities).
+    public var espd: ESPDResponse?
 
     public init(name: String, kind: Kind, size: Int, document: Document? = nil, text: String = "",
                 textSource: TextSource = .none, modified: Date? = nil, readError: LocalizedText? = nil) {

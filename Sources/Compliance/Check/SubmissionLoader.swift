@@ -127,7 +127,9 @@ public enum SubmissionLoader {
         if let string = String(validating: bytes, as: UTF8.self), !string.contains("\u{0}") {
             let trimmed = string.drop { $0.isWhitespace || $0 == "\u{FEFF}" }
             if trimmed.hasPrefix("<"), string.contains("QualificationApplicationResponse") {
-                return SubmissionFile(name: name, kind: .espd, size: bytes.count, text: xmlText(string), textSource: .xml, modified: modified)
+                var file = SubmissionFile(name: name, kind: .espd, size: bytes.count, text: xmlText(string), textSource: .xml, modified: modified)
+                file.espd = try? ESPDResponse.read(bytes: bytes, limits: limits)
+                return file
             }
             if trimmed.hasPrefix("<"), string.contains("urn:oasis:names:tc:opendocument:xmlns:office"),
                let document = try? DocumentReader.read(bytes: bytes, limits: limits) {

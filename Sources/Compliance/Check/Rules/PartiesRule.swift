@@ -1,4 +1,5 @@
 import DocModel
+import DocxIO
 import Foundation
 
 /// `parties`: every party the dossier names with a role that needs a UEA (the bidder, combination
@@ -50,6 +51,49 @@ public struct PartiesRule: CheckRule {
             findings.append(finding(.warning, LocalizedText("UEA voor een partij die het dossier niet noemt", "UEA for a party the dossier does not name"),
                                     file: uea.name, hint: LocalizedText("vermeld de partij met rol en KvK-nummer in „Betrokken partijen”, of verwijder dit UEA",
                                                                         "list the party with role and KvK number under “Betrokken partijen”, or remove this UEA")))
+        }
+        findings += relianceFindings(context, dossier: dossier.name)
+        return findings
+    }
+
+    /// The bidder's ESPD says whether it relies on other entities (Part II.C) and which: that must
+    /// agree with the derden the dossier lists.
+    func relianceFindings(_ context: CheckContext, dossier: String) -> [Finding] {
+        let derden = context.parties.filter { TextMatch.normalize($0.role).contains("derde") }
+        var findings: [Finding] = []
+        for file in context.submission.files where file.kind == .espd {
+            guard let espd = file.espd, let economicOperator = espd.economicOperator else { continue }
+            // Only the bidder's own response (sole tenderer or group lead) speaks for the bid.
+            guard espd.role == nil || espd.role == .soleTenderer || espd.role == .groupLead else { continue }
+            let isBidder = (economicOperator.kvkNumber != nil && economicOperator.kvkNumber == context.bidderKvK)
+                || (economicOperator.name.map(TextMatch.normalize) == context.bidderName.map(TextMatch.normalize) && context.bidderName != nil)
+            guard isBidder else { continue }
+            if espd.reliesOnOtherEntities == false, !derden.isEmpty {
+                findings.append(finding(.error, LocalizedText(
+                    "volgens het UEA (ESPD) van de inschrijver doet die geen beroep op derden, maar het dossier noemt \(derden.count) derde(n)",
+                    "according to the bidder's UEA (ESPD) it relies on no other entities, but the dossier lists \(derden.count) derde(n)"),
+                    file: file.name, hint: LocalizedText("beantwoord deel II.C van het UEA met ja en noem de derden, of haal ze uit het dossier",
+                                                         "answer Part II.C of the UEA with yes and name the derden, or remove them from the dossier")))
+            } else if espd.reliesOnOtherEntities == true, derden.isEmpty {
+                findings.append(finding(.error, LocalizedText(
+                    "volgens het UEA (ESPD) van de inschrijver doet die een beroep op derden, maar het dossier noemt geen derde",
+                    "according to the bidder's UEA (ESPD) it relies on other entities, but the dossier lists no derde"),
+                    file: file.name, hint: LocalizedText("noem de derden met rol en KvK-nummer in „Betrokken partijen”, elk met een eigen UEA",
+                                                         "list the derden with role and KvK number under “Betrokken partijen”, each with its own UEA")))
+            }
+            // Named relied-upon entities must be derden of the dossier.
+            for entity in espd.reliedUponEntities {
+                let known = derden.contains { derde in
+                    (entity.kvkNumber != nil && entity.kvkNumber == derde.kvk)
+                        || (entity.name.map(TextMatch.normalize) == TextMatch.normalize(derde.name))
+                }
+                if !known {
+                    findings.append(finding(.error, LocalizedText(
+                        "het UEA (ESPD) van de inschrijver noemt derde „\(entity.name ?? entity.kvkNumber ?? "?")”, die het dossier niet noemt",
+                        "the bidder's UEA (ESPD) names derde “\(entity.name ?? entity.kvkNumber ?? "?")”, which the dossier does not list"),
+                        file: file.name, hint: LocalizedText("maak de derden in UEA en dossier gelijk", "make the derden in UEA and dossier the same")))
+                }
+            }
         }
         return findings
     }
