@@ -60,12 +60,16 @@ let package = Package(
         ),
         .testTarget(name: "DocModelTests", dependencies: ["DocModel"]),
         .testTarget(name: "DocxIOTests", dependencies: ["DocxIO", "DocModel"]),
-        .testTarget(name: "DossierCLITests", dependencies: ["dossier", "Compliance", "DocxIO", "DocModel"]),
+        .testTarget(name: "DossierCLITests", dependencies: ["dossier", "Compliance", "DocxIO", "DocModel",
+                                      .product(name: "X509", package: "swift-certificates"), .product(name: "Crypto", package: "swift-crypto"),
+                                      .product(name: "_CryptoExtras", package: "swift-crypto"), .product(name: "SwiftASN1", package: "swift-asn1")]),
         .testTarget(name: "PackageIOTests", dependencies: ["DocxIO", "DocModel"]),
         .testTarget(name: "ODTReaderTests", dependencies: ["DocxIO", "DocModel"]),
         .testTarget(name: "ComplianceTests", dependencies: ["Compliance", "DocModel", "DocxIO"]),
         .testTarget(name: "TemplateTests", dependencies: ["DocxIO", "DocModel"]),
         .testTarget(name: "CheckTests", dependencies: ["Compliance", "DocxIO", "DocModel"]),
-        .testTarget(name: "SignatureTests", dependencies: ["DocxIO", "DocModel"]),
+        .testTarget(name: "SignatureTests", dependencies: ["DocxIO", "DocModel",
+                                      .product(name: "X509", package: "swift-certificates"), .product(name: "Crypto", package: "swift-crypto"),
+                                      .product(name: "_CryptoExtras", package: "swift-crypto"), .product(name: "SwiftASN1", package: "swift-asn1")]),
     ]
 )

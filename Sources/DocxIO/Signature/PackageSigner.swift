@@ -180,8 +180,10 @@ public enum PackageSigner {
         }
         var references = ""
         for part in parts where !part.isDirectory {
-            if part.name.lowercased().hasSuffix(".xml") {
-                let canonical = try XMLDOMDocument(bytes: part.bytes, part: part.name, limits: limits).canonical(nil)
+            // XML streams through C14N; an empty or unparsable one (LibreOffice keeps an empty
+            // Configurations2/accelerator/current.xml) is digested raw.
+            if part.name.lowercased().hasSuffix(".xml"),
+               let canonical = try? XMLDOMDocument(bytes: part.bytes, part: part.name, limits: limits).canonical(nil) {
                 references += "<Reference URI=\"\(xmlEscape(uriEscape(part.name)))\"><Transforms><Transform Algorithm=\"\(c14nURI)\"/></Transforms>"
                     + digestXML(DigestAlgorithm.sha256.hash(canonical)) + "</Reference>"
             } else {
