@@ -52,6 +52,11 @@ public enum PackageSigner {
         return try writer.finish()
     }
 
+    /// Parses an ISO 8601 time (`2026-01-15T10:00:00Z`, `…+01:00`; without zone taken as UTC).
+    public static func parseTime(_ text: String) -> Date? {
+        SignatureTime.parse(text)?.date
+    }
+
     struct Part {
         var name: String
         var bytes: [UInt8]
