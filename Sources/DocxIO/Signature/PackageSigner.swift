@@ -179,7 +179,7 @@ public enum PackageSigner {
                 guard root.is(ns, "manifest") else { throw SigningError(.malformedPart(manifestPart)) }
                 let prefix = Self.prefix(ofRootIn: text)
                 let p = prefix.map { "\($0):" } ?? ""
-                let entry = (prefix == nil ? "" : "") + " <\(p)file-entry \(p)full-path=\"\(signaturePart)\" \(p)media-type=\"\"/>\n"
+                let entry = " <\(p)file-entry \(p)full-path=\"\(signaturePart)\" \(p)media-type=\"\"/>\n"
                 parts[index].bytes = try insertBeforeClosingRoot(parts[index].bytes, entry, part: manifestPart)
             }
         }
