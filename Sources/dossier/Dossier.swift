@@ -22,7 +22,7 @@ struct Dossier: ParsableCommand {
             "Gebruik --lang en voor Engelse uitvoer. Uitgangscodes: 0 gelukt, 1 bevindingen, 2 invoer onleesbaar.",
             "Use --lang nl for Dutch output. Exit codes: 0 success, 1 findings, 2 unreadable input."),
         version: version,
-        subcommands: [Inspect.self, Lint.self, Build.self, Render.self, TemplateCommand.self, Check.self, Verify.self]
+        subcommands: [Inspect.self, Lint.self, Build.self, Render.self, TemplateCommand.self, Check.self, Verify.self, Sign.self]
     )
 
     /// Runs the command; usage errors exit with status 2 like every other bad input.

@@ -307,6 +307,11 @@ enum RelationshipTransform {
             if selector.localName == "RelationshipReference", let id = selector.attribute("SourceId") { ids.insert(id) }
             if selector.localName == "RelationshipsGroupReference", let type = selector.attribute("SourceType") { types.insert(type) }
         }
+        return try apply(bytes, ids: ids, types: types, part: part, limits: limits)
+    }
+
+    /// The transform for relationships selected by Id or by type (also used when signing).
+    static func apply(_ bytes: [UInt8], ids: Set<String>, types: Set<String>, part: String, limits: ReadLimits) throws -> [UInt8] {
         let document = try XMLDOMDocument(bytes: bytes, part: part, limits: limits)
         guard let root = document.root, root.is(DSig.relationshipsNamespace, "Relationships") else {
             throw ReferenceProblem.unreadable("\(part): not a relationships part")
