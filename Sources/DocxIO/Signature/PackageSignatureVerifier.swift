@@ -109,10 +109,11 @@ public enum PackageSignatureVerifier {
         } else {
             contentTypes = ContentTypes()
         }
-        // Conventionally unsigned: content types, core/app/custom properties, signature parts, customXml.
+        // Conventionally unsigned: content types, core/app/custom properties, the package thumbnail
+        // (a preview the editor writes anew on every save, like the properties), signature parts, customXml.
         var conventional: Set<String> = ["[Content_Types].xml", "docProps/core.xml", "docProps/app.xml", "docProps/custom.xml"]
         for relationship in packageRelationships where !relationship.isExternal {
-            if ["core-properties", "extended-properties", "custom-properties"].contains(relationship.kind) {
+            if ["core-properties", "extended-properties", "custom-properties", "thumbnail"].contains(relationship.kind) {
                 conventional.insert(relationship.target)
             }
         }
