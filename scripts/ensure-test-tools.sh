@@ -18,6 +18,13 @@ if ! command -v soffice >/dev/null 2>&1; then
     say "LibreOffice could not be installed; tests that need it will skip"
 fi
 
+# LibreOffice's own signature verification, driven from Debian's python3 (UNO).
+if command -v soffice >/dev/null 2>&1 && ! /usr/bin/python3 -c "import uno" >/dev/null 2>&1; then
+  say "installing python3-uno (LibreOffice verifies signatures in the tests)"
+  $sudo apt-get install -y -q --no-install-recommends python3-uno >/dev/null 2>&1 ||
+    say "python3-uno could not be installed; the LibreOffice signature test will skip"
+fi
+
 if ! command -v openxml-audit >/dev/null 2>&1; then
   say "installing openxml-audit (PyPI)"
   if command -v pip3 >/dev/null 2>&1; then pip=pip3; elif command -v pip >/dev/null 2>&1; then pip=pip; else pip=""; fi
