@@ -60,7 +60,7 @@ let package = Package(
         ),
         .testTarget(name: "DocModelTests", dependencies: ["DocModel"]),
         .testTarget(name: "DocxIOTests", dependencies: ["DocxIO", "DocModel"]),
-        .testTarget(name: "DossierCLITests", dependencies: ["dossier", "Compliance", "DocxIO", "DocModel",
+        .testTarget(name: "DossierCLITests", dependencies: ["dossier", "Compliance", "DocxIO", "DocModel", "TestSupport",
                                       .product(name: "X509", package: "swift-certificates"), .product(name: "Crypto", package: "swift-crypto"),
                                       .product(name: "_CryptoExtras", package: "swift-crypto"), .product(name: "SwiftASN1", package: "swift-asn1")]),
         .testTarget(name: "PackageIOTests", dependencies: ["DocxIO", "DocModel"]),
@@ -68,7 +68,13 @@ let package = Package(
         .testTarget(name: "ComplianceTests", dependencies: ["Compliance", "DocModel", "DocxIO"]),
         .testTarget(name: "TemplateTests", dependencies: ["DocxIO", "DocModel"]),
         .testTarget(name: "CheckTests", dependencies: ["Compliance", "DocxIO", "DocModel"]),
-        .testTarget(name: "SignatureTests", dependencies: ["DocxIO", "DocModel",
+        // Test fixtures shared by several test targets (test targets cannot share sources): the
+        // throw-away PKI made at test time. Only tests depend on it.
+        .target(name: "TestSupport", dependencies: [
+            .product(name: "X509", package: "swift-certificates"), .product(name: "Crypto", package: "swift-crypto"),
+            .product(name: "_CryptoExtras", package: "swift-crypto"), .product(name: "SwiftASN1", package: "swift-asn1"),
+        ], path: "Tests/TestSupport"),
+        .testTarget(name: "SignatureTests", dependencies: ["DocxIO", "DocModel", "TestSupport",
                                       .product(name: "X509", package: "swift-certificates"), .product(name: "Crypto", package: "swift-crypto"),
                                       .product(name: "_CryptoExtras", package: "swift-crypto"), .product(name: "SwiftASN1", package: "swift-asn1")]),
         .testTarget(name: "ESPDTests", dependencies: ["DocxIO", "DocModel"]),

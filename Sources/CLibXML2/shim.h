@@ -1,5 +1,11 @@
 #ifndef DOSSIER_CLIBXML2_SHIM_H
 #define DOSSIER_CLIBXML2_SHIM_H
+/* Debian builds libxml2 with ICU, so libxml/encoding.h includes the system's <unicode/ucnv.h>.
+   Its UErrorCode clashes with the one in Swift's Foundation (_FoundationICU) in any module that
+   sees both. dossier never touches the ICU converter fields of xmlCharEncodingHandler (only
+   pointers to libxml2's own structures cross into Swift), so the ICU parts are left out here. */
+#include <libxml/xmlversion.h>
+#undef LIBXML_ICU_ENABLED
 #include <libxml/parser.h>
 #include <libxml/tree.h>
 #include <libxml/xmlreader.h>

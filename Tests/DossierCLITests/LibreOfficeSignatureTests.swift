@@ -1,3 +1,4 @@
+import TestSupport
 import DocxIO
 import Foundation
 import Testing

@@ -5,28 +5,28 @@ import SwiftASN1
 import X509
 
 /// A throw-away PKI made at test time: nothing private is ever committed.
-/// (The same helper lives in Tests/DossierCLITests/TestPKI.swift.)
-struct TestPKI {
-    struct Party {
-        var keyPEM: String
-        var certificatePEM: String
+/// Shared by the signature and command-line tests (the TestSupport target).
+public struct TestPKI: Sendable {
+    public struct Party: Sendable {
+        public var keyPEM: String
+        public var certificatePEM: String
     }
 
-    let caPEM: String
-    let otherCAPEM: String
+    public let caPEM: String
+    public let otherCAPEM: String
     /// ECDSA P-256, valid 2025–2030, issued by the test CA.
-    let party: Party
+    public let party: Party
     /// RSA 2048, valid 2025–2030, issued by the test CA.
-    let rsaParty: Party
+    public let rsaParty: Party
     /// Valid 2020–2022 only.
-    let expired: Party
+    public let expired: Party
     /// Issued by the other CA.
-    let stranger: Party
+    public let stranger: Party
 
-    static let signingTime = date(2026, 1, 15)
-    static let organizationIdentifierOID: ASN1ObjectIdentifier = [2, 5, 4, 97]
+    public static let signingTime = date(2026, 1, 15)
+    public static let organizationIdentifierOID: ASN1ObjectIdentifier = [2, 5, 4, 97]
 
-    static func date(_ year: Int, _ month: Int, _ day: Int) -> Date {
+    public static func date(_ year: Int, _ month: Int, _ day: Int) -> Date {
         var components = DateComponents()
         components.year = year; components.month = month; components.day = day; components.hour = 10
         var calendar = Calendar(identifier: .gregorian)
@@ -34,7 +34,7 @@ struct TestPKI {
         return calendar.date(from: components)!
     }
 
-    static func name(cn: String, o: String, kvk: String?) throws -> DistinguishedName {
+    public static func name(cn: String, o: String, kvk: String?) throws -> DistinguishedName {
         var rdns = [RelativeDistinguishedName(try .init(type: .RDNAttributeType.countryName, printableString: "NL")),
                     RelativeDistinguishedName(.init(type: .RDNAttributeType.organizationName, utf8String: o))]
         if let kvk {
@@ -44,7 +44,7 @@ struct TestPKI {
         return DistinguishedName(rdns)
     }
 
-    static func ca(_ cn: String) throws -> (P256.Signing.PrivateKey, Certificate) {
+    public static func ca(_ cn: String) throws -> (P256.Signing.PrivateKey, Certificate) {
         let key = P256.Signing.PrivateKey()
         let subject = try name(cn: cn, o: "Test PKI", kvk: nil)
         let certificate = try Certificate(
@@ -59,7 +59,7 @@ struct TestPKI {
         return (key, certificate)
     }
 
-    static func issue(_ publicKey: Certificate.PublicKey, cn: String, o: String, kvk: String, from: Date, to: Date,
+    public static func issue(_ publicKey: Certificate.PublicKey, cn: String, o: String, kvk: String, from: Date, to: Date,
                       ca: (P256.Signing.PrivateKey, Certificate)) throws -> Certificate {
         try Certificate(
             version: .v3, serialNumber: Certificate.SerialNumber(), publicKey: publicKey,
@@ -72,9 +72,9 @@ struct TestPKI {
             issuerPrivateKey: .init(ca.0))
     }
 
-    static func pem(_ certificate: Certificate) throws -> String { try certificate.serializeAsPEM().pemString + "\n" }
+    public static func pem(_ certificate: Certificate) throws -> String { try certificate.serializeAsPEM().pemString + "\n" }
 
-    init() throws {
+    public init() throws {
         let ca = try Self.ca("Dossier Test CA")
         let other = try Self.ca("Other Test CA")
         caPEM = try Self.pem(ca.1)
@@ -97,13 +97,13 @@ struct TestPKI {
     }
 
     /// A fresh temporary folder.
-    static func temporaryFolder() throws -> String {
+    public static func temporaryFolder() throws -> String {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("dossier-sign-\(UUID().uuidString)").path
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         return folder
     }
 
-    static func write(_ text: String, _ path: String) throws {
+    public static func write(_ text: String, _ path: String) throws {
         try Data(text.utf8).write(to: URL(fileURLWithPath: path))
     }
 }
