@@ -239,6 +239,13 @@ struct ObjectReader {
         guard let node = values[key], let items = reader.list(node, path: path(key)) else { return [] }
         return items.compactMap { item in reader.object(item.node, path: item.path, place: place).flatMap(decode) }
     }
+
+    /// A list of objects whose ids must be unique within it; a repeated id is reported.
+    func uniqueObjects<T: IdentifiedItem>(_ key: String, _ place: TenderKeys.Place, _ decode: (ObjectReader) -> T?) -> [T] {
+        let items = objects(key, place, decode)
+        reader.checkUnique(items, path: path(key), id: \.id, source: \.source)
+        return items
+    }
     func ints(_ key: String) -> [Int] {
         guard let node = values[key], let items = reader.list(node, path: path(key)) else { return [] }
         return items.compactMap { reader.int($0.node, path: $0.path) }
@@ -249,3 +256,15 @@ struct ObjectReader {
         return items.compactMap { reader.choice($0.node, path: $0.path, as: type) }
     }
 }
+
+/// A tender item with an id that must be unique among its siblings.
+protocol IdentifiedItem {
+    var id: String { get }
+    var source: SourceRef { get }
+}
+
+extension Lot: IdentifiedItem {}
+extension Segment: IdentifiedItem {}
+extension SubSegment: IdentifiedItem {}
+extension Criterion: IdentifiedItem {}
+extension MinimumRequirement: IdentifiedItem {}

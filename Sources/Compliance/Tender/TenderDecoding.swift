@@ -15,14 +15,12 @@ struct TenderDecoding {
                                                                "version \(version) is not supported; only version 1"),
                           at: NodeReader.position(node), path: "versie")
         }
-        let lots = top.objects("percelen", TenderKeys.lot, lot)
-        reader.checkUnique(lots, path: "percelen", id: \.id, source: \.source)
+        let lots = top.uniqueObjects("percelen", TenderKeys.lot, lot)
         if top.has("percelen"), lots.isEmpty, case .sequence(let s)? = top.values["percelen"], s.isEmpty {
             reader.report("missing-value", LocalizedText("percelen is leeg: geef ten minste één perceel", "percelen is empty: give at least one perceel"),
                           at: top.source.position(of: "percelen"), path: "percelen")
         }
-        let requirements = top.objects("minimumeisen", TenderKeys.minimumRequirement, minimumRequirement)
-        reader.checkUnique(requirements, path: "minimumeisen", id: \.id, source: \.source)
+        let requirements = top.uniqueObjects("minimumeisen", TenderKeys.minimumRequirement, minimumRequirement)
         return Tender(
             file: file,
             version: top.values["versie"].flatMap { node -> Int? in
@@ -123,12 +121,9 @@ struct TenderDecoding {
     }
 
     func lot(_ o: ObjectReader) -> Lot? {
-        let segments = o.objects("segmenten", TenderKeys.segment, segment)
-        reader.checkUnique(segments, path: o.path("segmenten"), id: \.id, source: \.source)
-        let criteria = o.objects("criteria", TenderKeys.criterion, criterion)
-        reader.checkUnique(criteria, path: o.path("criteria"), id: \.id, source: \.source)
-        let requirements = o.objects("minimumeisen", TenderKeys.minimumRequirement, minimumRequirement)
-        reader.checkUnique(requirements, path: o.path("minimumeisen"), id: \.id, source: \.source)
+        let segments = o.uniqueObjects("segmenten", TenderKeys.segment, segment)
+        let criteria = o.uniqueObjects("criteria", TenderKeys.criterion, criterion)
+        let requirements = o.uniqueObjects("minimumeisen", TenderKeys.minimumRequirement, minimumRequirement)
         let name = o.string("naam")
         guard let id = o.id() else { return nil }
         return Lot(id: id, name: name ?? "", description: o.string("omschrijving"), maximumProviders: o.int("maximum_aanbieders"),
@@ -148,12 +143,9 @@ struct TenderDecoding {
     }
 
     func segment(_ o: ObjectReader) -> Segment? {
-        let subSegments = o.objects("sub_segmenten", TenderKeys.subSegment, subSegment)
-        reader.checkUnique(subSegments, path: o.path("sub_segmenten"), id: \.id, source: \.source)
-        let criteria = o.objects("criteria", TenderKeys.criterion, criterion)
-        reader.checkUnique(criteria, path: o.path("criteria"), id: \.id, source: \.source)
-        let requirements = o.objects("minimumeisen", TenderKeys.minimumRequirement, minimumRequirement)
-        reader.checkUnique(requirements, path: o.path("minimumeisen"), id: \.id, source: \.source)
+        let subSegments = o.uniqueObjects("sub_segmenten", TenderKeys.subSegment, subSegment)
+        let criteria = o.uniqueObjects("criteria", TenderKeys.criterion, criterion)
+        let requirements = o.uniqueObjects("minimumeisen", TenderKeys.minimumRequirement, minimumRequirement)
         let name = o.string("naam"), description = o.string("omschrijving")
         let range = o.object("aanbieders", TenderKeys.providers).flatMap(providers)
         let funding = o.choice("bekostiging", Funding.self)
@@ -163,8 +155,7 @@ struct TenderDecoding {
     }
 
     func subSegment(_ o: ObjectReader) -> SubSegment? {
-        let requirements = o.objects("minimumeisen", TenderKeys.minimumRequirement, minimumRequirement)
-        reader.checkUnique(requirements, path: o.path("minimumeisen"), id: \.id, source: \.source)
+        let requirements = o.uniqueObjects("minimumeisen", TenderKeys.minimumRequirement, minimumRequirement)
         let name = o.string("naam"), description = o.string("omschrijving")
         let range = o.object("aanbieders", TenderKeys.providers).flatMap(providers)
         let funding = o.choice("bekostiging", Funding.self)
