@@ -124,12 +124,12 @@ public enum PackageSigner {
                 ids.sort { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
                 let transformed = try RelationshipTransform.apply(part.bytes, ids: Set(ids), types: [], part: part.name, limits: limits)
                 let canonical = try XMLDOMDocument(bytes: transformed, part: part.name, limits: limits).canonical(nil)
-                manifest += "<Reference URI=\"\(xmlEscape(uri))\"><Transforms><Transform Algorithm=\"\(DSig.relationshipTransform)\">"
-                for id in ids { manifest += "<mdssi:RelationshipReference xmlns:mdssi=\"\(DSig.mdssi)\" SourceId=\"\(xmlEscape(id))\"/>" }
+                manifest += "<Reference URI=\"\(TemplateXML.escape(uri, attribute: true))\"><Transforms><Transform Algorithm=\"\(DSig.relationshipTransform)\">"
+                for id in ids { manifest += "<mdssi:RelationshipReference xmlns:mdssi=\"\(DSig.mdssi)\" SourceId=\"\(TemplateXML.escape(id, attribute: true))\"/>" }
                 manifest += "</Transform><Transform Algorithm=\"\(c14nURI)\"/></Transforms>"
                 manifest += digestXML(DigestAlgorithm.sha256.hash(canonical)) + "</Reference>"
             } else {
-                manifest += "<Reference URI=\"\(xmlEscape(uri))\">" + digestXML(DigestAlgorithm.sha256.hash(part.bytes)) + "</Reference>"
+                manifest += "<Reference URI=\"\(TemplateXML.escape(uri, attribute: true))\">" + digestXML(DigestAlgorithm.sha256.hash(part.bytes)) + "</Reference>"
             }
         }
 
@@ -189,10 +189,10 @@ public enum PackageSigner {
             // Configurations2/accelerator/current.xml) is digested raw.
             if part.name.lowercased().hasSuffix(".xml"),
                let canonical = try? XMLDOMDocument(bytes: part.bytes, part: part.name, limits: limits).canonical(nil) {
-                references += "<Reference URI=\"\(xmlEscape(uriEscape(part.name)))\"><Transforms><Transform Algorithm=\"\(c14nURI)\"/></Transforms>"
+                references += "<Reference URI=\"\(TemplateXML.escape(uriEscape(part.name), attribute: true))\"><Transforms><Transform Algorithm=\"\(c14nURI)\"/></Transforms>"
                     + digestXML(DigestAlgorithm.sha256.hash(canonical)) + "</Reference>"
             } else {
-                references += "<Reference URI=\"\(xmlEscape(uriEscape(part.name)))\">" + digestXML(DigestAlgorithm.sha256.hash(part.bytes)) + "</Reference>"
+                references += "<Reference URI=\"\(TemplateXML.escape(uriEscape(part.name), attribute: true))\">" + digestXML(DigestAlgorithm.sha256.hash(part.bytes)) + "</Reference>"
             }
         }
         let id = "idDossierSignature"
@@ -261,7 +261,7 @@ public enum PackageSigner {
             + "<xd:SignedProperties Id=\"idSignedProperties\"><xd:SignedSignatureProperties>"
             + "<xd:SigningTime>\(time)</xd:SigningTime>"
             + "<xd:SigningCertificate><xd:Cert><xd:CertDigest>" + digestXML(certificateDigest) + "</xd:CertDigest>"
-            + "<xd:IssuerSerial><X509IssuerName>\(xmlEscape(String(describing: identity.certificate.issuer)))</X509IssuerName>"
+            + "<xd:IssuerSerial><X509IssuerName>\(TemplateXML.escape(String(describing: identity.certificate.issuer), attribute: true))</X509IssuerName>"
             + "<X509SerialNumber>\(XMLSignatureVerifier.decimal(identity.certificate.serial))</X509SerialNumber></xd:IssuerSerial>"
             + "</xd:Cert></xd:SigningCertificate>"
             + "<xd:SignaturePolicyIdentifier><xd:SignaturePolicyImplied/></xd:SignaturePolicyIdentifier>"
@@ -314,20 +314,6 @@ public enum PackageSigner {
             return String(name[..<colon])
         }
         return nil
-    }
-
-    static func xmlEscape(_ value: String) -> String {
-        var result = ""
-        for character in value {
-            switch character {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            default: result.append(character)
-            }
-        }
-        return result
     }
 
     /// Percent-encodes what a URI path may not hold as is (spaces, non-ASCII, "%", "?", "#").
