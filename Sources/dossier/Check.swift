@@ -88,8 +88,15 @@ struct Check: ParsableCommand {
             throw ExitCode(2)
         }
         if FindingSummary(result.findings).hasErrors || !result.isComplete {
-            Console.error(TextReporter().render(result.findings, subject: path, language: language))
-            Console.error(language.pick("dossier: het tenderbestand heeft fouten; controleren is niet mogelijk\n", "dossier: the tender file has errors; cannot check\n"))
+            // Exit 2 is one line: the first error, and how many there are; `dossier lint` lists them all.
+            let errors = Finding.sorted(result.findings).filter { $0.severity == .error }
+            let first = errors.first
+            let place = first.map(\.location.prefix).flatMap { $0.isEmpty ? nil : $0 } ?? path
+            let message = first?.message.text(in: language) ?? language.pick("onvolledig", "incomplete")
+            let count = max(errors.count, 1)
+            Console.error("dossier: \(place): \(message); " + language.pick(
+                "het tenderbestand heeft \(count) \(count == 1 ? "fout" : "fouten"), controleren is niet mogelijk (alle fouten: dossier lint)\n",
+                "the tender file has \(count) \(count == 1 ? "error" : "errors"), cannot check (all errors: dossier lint)\n"))
             throw ExitCode(2)
         }
         return RequirementsProfile(tender: result.tender)

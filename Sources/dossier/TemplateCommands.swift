@@ -130,7 +130,8 @@ enum DataFile {
     static func load(_ path: String, limits: ReadLimits, language: Language) throws(Failure) -> TemplateValue {
         let bytes: [UInt8]
         do {
-            bytes = try FileBytes.read(path, limit: limits.maxFileSize)
+            // Data is read whole and composed in memory: as much as a tender file may be (4 MiB).
+            bytes = try FileBytes.read(path, limit: Int64(TenderLoadLimits().maxFileSize))
         } catch let error as ReadError {
             throw Failure(message: error.message(in: language))
         } catch {

@@ -29,8 +29,8 @@ struct Run {
         return folder.appendingPathComponent("dossier").path
     }()
 
-    static func dossier(_ arguments: [String], environment: [String: String] = [:]) throws -> Run {
-        try process(binary, arguments, environment: environment)
+    static func dossier(_ arguments: [String], environment: [String: String] = [:], directory: String? = nil) throws -> Run {
+        try process(binary, arguments, environment: environment, directory: directory)
     }
 
     /// An executable found on PATH, or nil.
@@ -39,7 +39,9 @@ struct Run {
         return path.split(separator: ":").map { "\($0)/\(name)" }.first { FileManager.default.isExecutableFile(atPath: $0) }
     }
 
-    static func process(_ executable: String, _ arguments: [String], environment: [String: String] = [:]) throws -> Run {
+    /// - Parameter directory: the working directory of the child (the test's own when nil).
+    static func process(_ executable: String, _ arguments: [String], environment: [String: String] = [:],
+                        directory: String? = nil) throws -> Run {
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("dossier-cli-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: scratch) }
@@ -52,6 +54,10 @@ struct Run {
         posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
         posix_spawn_file_actions_addopen(&actions, 1, outPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
         posix_spawn_file_actions_addopen(&actions, 2, errPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        if let directory {
+            guard let addChdir = Self.addChdir else { throw RunError.spawn("posix_spawn_file_actions_addchdir_np", ENOSYS) }
+            _ = addChdir(&actions, directory)
+        }
 
         var env = ProcessInfo.processInfo.environment
         env["DOSSIER_LANG"] = nil
@@ -62,6 +68,7 @@ struct Run {
             argv.forEach { free($0) }
             envp.forEach { free($0) }
         }
+        Self.resetPeakResidentSize()
         let start = ContinuousClock.now
         var pid: pid_t = 0
         let spawned = posix_spawn(&pid, executable, &actions, nil, argv, envp)
@@ -73,11 +80,29 @@ struct Run {
         let exit = (status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
         return Run(
             status: exit,
-            stdout: (try? String(contentsOfFile: outPath, encoding: .utf8)) ?? "",
-            stderr: (try? String(contentsOfFile: errPath, encoding: .utf8)) ?? "",
+            // Lossy: output that is not UTF-8 is still seen (and searched).
+            stdout: String(decoding: FileManager.default.contents(atPath: outPath) ?? Data(), as: UTF8.self),
+            stderr: String(decoding: FileManager.default.contents(atPath: errPath) ?? Data(), as: UTF8.self),
             seconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18,
             maxResidentKiB: Int(usage.ru_maxrss))
     }
+
+    /// Linux charges the spawning process's peak resident size to the child's ru_maxrss at exec
+    /// (posix_spawn shares this process's memory until then): so that the child's peak is what
+    /// is measured, this process's peak is first reset to its current size (Linux 4.0+). What
+    /// remains included is this process's resident size at that moment.
+    static func resetPeakResidentSize() {
+        guard let clear = fopen("/proc/self/clear_refs", "w") else { return }
+        fputs("5", clear)
+        fclose(clear)
+    }
+
+    /// glibc's posix_spawn_file_actions_addchdir_np (2.29+), which the Glibc module does not show.
+    typealias AddChdir = @convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, UnsafePointer<CChar>) -> Int32
+    static let addChdir: AddChdir? = {
+        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "posix_spawn_file_actions_addchdir_np") else { return nil }
+        return unsafeBitCast(symbol, to: AddChdir.self)
+    }()
 
     enum RunError: Error {
         case spawn(String, Int32)

@@ -1,6 +1,7 @@
 import DocModel
 @testable import DocxIO
 import Testing
+import TestSupport
 
 #if canImport(Glibc)
 import Glibc

@@ -1,6 +1,7 @@
 import DocModel
 @testable import DocxIO
 import Testing
+import TestSupport
 
 @Suite struct ZipWriterTests {
     static let mimetype = Array("application/vnd.oasis.opendocument.text".utf8)

@@ -30,6 +30,21 @@ public final class ZipArchive {
     /// Opens a zip file from disk; libzip reads it lazily, so large images are never loaded
     /// unless asked for.
     public convenience init(path: String, limits: ReadLimits = .default) throws {
+        try Self.checkDeclaredCount(limits: limits) { offset, length in
+            guard let file = fopen(path, "rb") else { return nil }
+            defer { fclose(file) }
+            if offset < 0 {
+                guard fseeko(file, 0, SEEK_END) == 0 else { return nil }
+                let size = ftello(file)
+                let start = max(0, size - off_t(length))
+                guard fseeko(file, start, SEEK_SET) == 0 else { return nil }
+                var bytes = [UInt8](repeating: 0, count: Int(size - start))
+                return fread(&bytes, 1, bytes.count, file) == bytes.count ? bytes : nil
+            }
+            guard fseeko(file, off_t(offset), SEEK_SET) == 0 else { return nil }
+            var bytes = [UInt8](repeating: 0, count: length)
+            return fread(&bytes, 1, length, file) == length ? bytes : nil
+        }
         var code: Int32 = 0
         guard let handle = zip_open(path, ZIP_RDONLY | ZIP_CHECKCONS, &code) else {
             throw ReadError(Self.openFailure(code, startsLikeZip: Self.startsLikeZip(path: path)))
@@ -39,6 +54,11 @@ public final class ZipArchive {
 
     /// Opens a zip package held in memory.
     public convenience init(bytes: [UInt8], limits: ReadLimits = .default) throws {
+        try Self.checkDeclaredCount(limits: limits) { offset, length in
+            if offset < 0 { return Array(bytes.suffix(length)) }
+            guard offset <= bytes.count - length else { return nil }
+            return Array(bytes[offset..<(offset + length)])
+        }
         var error = zip_error_t()
         zip_error_init(&error)
         defer { zip_error_fini(&error) }
@@ -157,6 +177,31 @@ public final class ZipArchive {
             }
         }
         return result
+    }
+
+    /// Refuses a package whose end record declares more entries than the limit, before libzip
+    /// reads (and with ZIP_CHECKCONS, checks) every one of them: 200,000 entries take seconds.
+    /// `read(offset, length)` gives bytes of the file; a negative offset asks for the last `length`.
+    private static func checkDeclaredCount(limits: ReadLimits, read: (Int, Int) -> [UInt8]?) throws {
+        // End of central directory: 22 bytes plus a comment of at most 65,535.
+        guard let tail = read(-1, 22 + 65_535 + 20), tail.count >= 22 else { return }
+        func le(_ bytes: [UInt8], _ at: Int, _ width: Int) -> Int {
+            (0..<width).reduce(0) { $0 | Int(bytes[at + $1]) << (8 * $1) }
+        }
+        var end = tail.count - 22
+        while end >= 0 && !(tail[end] == 0x50 && tail[end + 1] == 0x4B && tail[end + 2] == 5 && tail[end + 3] == 6) { end -= 1 }
+        guard end >= 0 else { return }
+        var count = le(tail, end + 10, 2)
+        // A zip64 locator just before the end record points at the zip64 end record.
+        if end >= 20, le(tail, end - 20, 4) == 0x0706_4B50 {
+            let offset = le(tail, end - 20 + 8, 8)
+            if offset >= 0, offset < Int.max - 56, let record = read(offset, 56), le(record, 0, 4) == 0x0606_4B50 {
+                count = max(count, le(record, 32, 8))
+            }
+        }
+        if count > limits.maxEntries {
+            throw ReadError(.tooManyEntries(count: count, limit: limits.maxEntries))
+        }
     }
 
     private static func damage(_ error: UnsafeMutablePointer<zip_error_t>?) -> ReadError.ZipDamage {

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// One lexical piece of an XML part, keeping its exact source text so that untouched
 /// pieces are written back byte for byte.
 struct XMLToken {
@@ -111,7 +117,20 @@ enum TemplateXML {
         return String(name[..<colon]) + ":"
     }
 
+    static let textSpecials: [CChar] = (Array(1...0x1F) + [0x26, 0x3C, 0x3E, 0xEF, 0]).map { CChar(bitPattern: $0) }
+    static let lineBreaks: [CChar] = [0x0A, 0x0D, 0]
+    static let attributeSpecials: [CChar] = (Array(1...0x1F) + [0x22, 0x26, 0x3C, 0x3E, 0xEF, 0]).map { CChar(bitPattern: $0) }
+
+    /// Whether `text` holds any of the bytes of `set` (NUL-terminated), or a NUL; in one C pass.
+    static func contains(_ text: String, anyOf set: [CChar]) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in bytes.count } != text.withCString { strcspn($0, set) }
+    }
+
     static func escape(_ text: String, attribute: Bool = false) -> String {
+        // Most values need nothing: one pass over the bytes instead of one append per scalar
+        // (a data file may hold megabytes in one value). 0xEF leads U+FFFE and U+FFFF.
+        if !contains(text, anyOf: attribute ? attributeSpecials : textSpecials) { return text }
         var out = ""
         out.reserveCapacity(text.utf8.count)
         for c in text.unicodeScalars {

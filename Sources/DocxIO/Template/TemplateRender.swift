@@ -136,6 +136,7 @@ struct PartRenderer {
     /// The escaped text of a variable tag, with line breaks as the format writes them.
     func text(of tag: TemplateTag, index: Int, context: [TemplateValue]) -> String {
         let text = plainText(of: tag, context: context)
+        if !TemplateXML.contains(text, anyOf: TemplateXML.lineBreaks) { return TemplateXML.escape(text) }
         let lines = text.replacing("\r\n", with: "\n").split(separator: "\n", omittingEmptySubsequences: false)
         if lines.count == 1 { return TemplateXML.escape(text) }
         let separator = lineBreaks[index]
