@@ -6,7 +6,9 @@ public struct ReadLimits: Sendable, Equatable {
     /// Uncompressed bytes of one entry that is read.
     public var maxEntrySize: Int64 = 64 << 20
     /// Uncompressed bytes read from one package in all.
-    public var maxTotalSize: Int64 = 256 << 20
+    /// (96 MiB: a command that rewrites a package (sign, render, build) holds the new package
+    /// twice while it is written, and must stay under 256 MiB of memory in all.)
+    public var maxTotalSize: Int64 = 96 << 20
     /// Largest ratio of uncompressed to compressed size, checked once an entry passes `ratioGrace`.
     public var maxCompressionRatio: Int64 = 100
     public var ratioGrace: Int64 = 1 << 20

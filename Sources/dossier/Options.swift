@@ -16,7 +16,7 @@ struct LimitOptions: ParsableArguments {
     @Option(name: .customLong("max-part-mib"), help: ArgumentHelp(ui.pick("Maximale uitgepakte grootte van één onderdeel in MiB (standaard 64).", "Largest unpacked size of one part in MiB (default 64).")))
     var maxPartMiB: Int?
 
-    @Option(name: .customLong("max-total-mib"), help: ArgumentHelp(ui.pick("Maximaal totaal uitgepakt per pakket in MiB (standaard 256).", "Most unpacked bytes per package in MiB (default 256).")))
+    @Option(name: .customLong("max-total-mib"), help: ArgumentHelp(ui.pick("Maximaal totaal uitgepakt per pakket in MiB (standaard 96).", "Most unpacked bytes per package in MiB (default 96).")))
     var maxTotalMiB: Int?
 
     @Option(name: .customLong("max-ratio"), help: ArgumentHelp(ui.pick("Grootste compressieverhouding van een onderdeel (standaard 100).", "Largest compression ratio of a part (default 100).")))

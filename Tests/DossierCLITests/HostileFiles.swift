@@ -28,7 +28,7 @@ final class HostileFiles: @unchecked Sendable {
 
     static let crafted: [String] = [
         "ratio-bomb.docx", "ratio-bomb-size-lie.docx", "ratio-bomb.odt",
-        "overlap-bomb.docx", "overlap-bomb-deflate.docx", "overlap-bomb-only.zip.docx",
+        "overlap-bomb.docx", "overlap-bomb-in-limits.docx", "overlap-bomb-deflate.docx", "overlap-bomb-only.zip.docx",
         "200000-entries.docx",
         "deep-20000.docx", "deep-20000.odt",
         "billion-laughs.docx", "billion-laughs.odt", "billion-laughs-utf16.docx",
@@ -347,6 +347,12 @@ final class HostileFiles: @unchecked Sendable {
             // 1,500 entries over one 1 MiB kernel that does not compress: ratio about 1:1, 1.5 GiB in all.
             let kernel = noise(1 << 20, seed: 3)
             return OverlapBomb.build(prefix: docxOriginal, count: 1_500, kernel: Deflate.stored(kernel), kernelSize: kernel.count,
+                                     kernelCRC: CRC32.checksum(kernel)) { "word/media/image\($0).png" }
+        case "overlap-bomb-in-limits.docx":
+            // Just under every limit: 90 entries of 1 MiB each (90 MiB of the 96 a package may
+            // unpack to), so commands that rewrite the package get all of it.
+            let kernel = noise(1 << 20, seed: 4)
+            return OverlapBomb.build(prefix: docxOriginal, count: 90, kernel: Deflate.stored(kernel), kernelSize: kernel.count,
                                      kernelCRC: CRC32.checksum(kernel)) { "word/media/image\($0).png" }
         case "overlap-bomb-deflate.docx":
             // 1,000 entries over one kernel of 20 MB of "a": 20 GB in all.

@@ -9,6 +9,24 @@ import Darwin
 /// XML-DSig canonicalization and `Id` lookup. Parsed like ``XMLStream``: no network, no DTD
 /// loading, no entity substitution, a DOCTYPE refused; node count and depth bounded.
 /// This file, XMLStream.swift and the zip files are the only places that see libxml2 types.
+/// Bytes handed to libxml2 piece by piece (xmlReadIO), without a copy of the whole.
+private final class MemorySource {
+    let buffer: UnsafeBufferPointer<UInt8>
+    var offset = 0
+
+    init(_ buffer: UnsafeBufferPointer<UInt8>) { self.buffer = buffer }
+
+    static let read: xmlInputReadCallback = { context, target, length in
+        guard let context, let target, length > 0 else { return 0 }
+        let source = Unmanaged<MemorySource>.fromOpaque(context).takeUnretainedValue()
+        let count = min(Int(length), source.buffer.count - source.offset)
+        guard count > 0, let base = source.buffer.baseAddress else { return 0 }
+        memcpy(target, base + source.offset, count)
+        source.offset += count
+        return Int32(count)
+    }
+}
+
 final class XMLDOMDocument {
     fileprivate let doc: xmlDocPtr
     let part: String
@@ -23,9 +41,13 @@ final class XMLDOMDocument {
         // Whitespace is kept (no NOBLANKS): canonical forms depend on it.
         let options = Int32(bitPattern: XML_PARSE_NONET.rawValue | XML_PARSE_NOWARNING.rawValue
             | XML_PARSE_NOERROR.rawValue)
+        // Fed through a read callback: xmlReadMemory would first copy the whole part.
         let parsed = bytes.withUnsafeBufferPointer { buffer -> xmlDocPtr? in
-            let base = UnsafeRawPointer(buffer.baseAddress!).assumingMemoryBound(to: CChar.self)
-            return xmlReadMemory(base, Int32(buffer.count), part, nil, options)
+            let source = MemorySource(buffer)
+            let context = Unmanaged.passUnretained(source).toOpaque()
+            return withExtendedLifetime(source) {
+                xmlReadIO(MemorySource.read, nil, context, part, nil, options)
+            }
         }
         guard let parsed else {
             let error = xmlGetLastError()

@@ -15,12 +15,14 @@ public final class ZipArchive {
         public var compressedSize: Int64
         /// True when stored without compression.
         public var isStored: Bool
+        /// libzip's compression method (ZIP_CM_*).
+        var method: Int32 = 0
         public var isDirectory: Bool { name.hasSuffix("/") }
     }
 
     public let entries: [Entry]
     public let limits: ReadLimits
-    private let handle: OpaquePointer
+    let handle: OpaquePointer
     private let byName: [String: Int]
     /// The in-memory package, when opened from bytes; freed after the archive.
     private let ownedBuffer: UnsafeMutableRawPointer?
@@ -117,7 +119,7 @@ public final class ZipArchive {
             entries.append(Entry(
                 name: name, index: Int(index), size: Int64(clamping: stat.size),
                 compressedSize: Int64(clamping: stat.comp_size),
-                isStored: stat.comp_method == Int32(ZIP_CM_STORE)))
+                isStored: stat.comp_method == Int32(ZIP_CM_STORE), method: Int32(stat.comp_method)))
         }
         self.entries = entries
         self.byName = byName
@@ -150,8 +152,11 @@ public final class ZipArchive {
         }
         defer { zip_fclose(file) }
         var result: [UInt8] = []
-        // Declared sizes are not trusted: reserve at most 1 MiB up front.
-        result.reserveCapacity(Int(min(max(entry.size, 0), limits.maxEntrySize, 1 << 20)))
+        // Declared sizes are not trusted, but reserving them (within the limits still open) saves
+        // the copies of growing a large part step by step; untouched reserved pages cost no
+        // memory, and a size that was a lie is given back below.
+        let open = min(limits.maxEntrySize, max(limits.maxTotalSize - bytesRead, 0))
+        result.reserveCapacity(Int(min(max(entry.size, 0), open)))
         let chunk = 64 * 1024
         var buffer = [UInt8](repeating: 0, count: chunk)
         while true {
@@ -176,6 +181,7 @@ public final class ZipArchive {
                 throw ReadError(.compressionRatio(limit: limits.maxCompressionRatio), part: entry.name)
             }
         }
+        if result.capacity > 2 * result.count + (1 << 20) { result = Array(result) }
         return result
     }
 

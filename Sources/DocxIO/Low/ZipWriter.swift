@@ -16,6 +16,14 @@ public struct ZipWriter: Sendable {
         var name: String
         var bytes: [UInt8]
         var compressed: Bool
+        /// An entry copied from another package as it is stored there (no inflate, no deflate).
+        var copy: RawCopy? = nil
+    }
+
+    /// The source package is only read (libzip reads the entry in zip_close).
+    private struct RawCopy: @unchecked Sendable {
+        var archive: ZipArchive
+        var entry: ZipArchive.Entry
     }
 
     /// Deflate level used for compressed entries.
@@ -40,8 +48,22 @@ public struct ZipWriter: Sendable {
         items.append(Item(name: name, bytes: bytes, compressed: compressed))
     }
 
-    /// Writes the package and returns its bytes.
-    public func finish() throws -> [UInt8] {
+    /// Adds an entry of another package under its own name, copied as it is stored there: the
+    /// compressed bytes are neither inflated nor deflated again, so a large untouched part costs
+    /// neither memory nor time. Stored and deflated entries only; others are read and added.
+    /// Callers read the entry through ``ZipArchive/read(_:)`` first when it must pass the limits.
+    public mutating func addCopy(of entry: ZipArchive.Entry, from archive: ZipArchive) throws {
+        if entry.method == ZIP_CM_STORE || entry.method == ZIP_CM_DEFLATE {
+            items.append(Item(name: entry.name, bytes: [], compressed: entry.method == ZIP_CM_DEFLATE,
+                              copy: RawCopy(archive: archive, entry: entry)))
+        } else {
+            add(name: entry.name, bytes: try archive.read(entry), compressed: true)
+        }
+    }
+
+    /// Writes the package and returns its bytes. Each entry's bytes are let go of once libzip
+    /// has its copy, so that a package is not held three times over while it is written.
+    public consuming func finish() throws -> [UInt8] {
         var seen = Set<String>()
         for item in items where !seen.insert(item.name).inserted {
             throw WriteError(.duplicateEntry, subject: item.name)
@@ -71,7 +93,10 @@ public struct ZipWriter: Sendable {
         var owned: [UnsafeMutableRawPointer] = []
         defer { for copy in owned { free(copy) } }
         do {
-            for item in items { try Self.add(item, to: archive, owned: &owned) }
+            for index in items.indices {
+                try Self.add(items[index], to: archive, owned: &owned)
+                items[index].bytes = []
+            }
         } catch {
             zip_discard(archive)
             throw error
@@ -81,6 +106,9 @@ public struct ZipWriter: Sendable {
             zip_discard(archive)
             throw WriteError(.packageFailed(message))
         }
+        // libzip has read every entry: the copies can go before the result is copied out.
+        for copy in owned { free(copy) }
+        owned.removeAll()
         return try Self.contents(of: target)
     }
 
@@ -89,6 +117,18 @@ public struct ZipWriter: Sendable {
         let index: Int64
         if isDirectory {
             index = zip_dir_add(archive, item.name, zip_flags_t(ZIP_FL_ENC_UTF_8))
+        } else if let copy = item.copy {
+            // The compressed data as it is (ZIP_FL_COMPRESSED); with the same method set below,
+            // libzip writes it without recompressing.
+            guard let source = zip_source_zip(archive, copy.archive.handle, zip_uint64_t(copy.entry.index),
+                                              zip_flags_t(ZIP_FL_COMPRESSED), 0, -1) else {
+                throw WriteError(.packageFailed(lastError(archive)), subject: item.name)
+            }
+            index = zip_file_add(archive, item.name, source, zip_flags_t(ZIP_FL_ENC_UTF_8))
+            if index < 0 {
+                zip_source_free(source)
+                throw WriteError(.packageFailed(lastError(archive)), subject: item.name)
+            }
         } else {
             // libzip reads entry data only in zip_close, so it gets a copy that lives until then.
             let count = item.bytes.count

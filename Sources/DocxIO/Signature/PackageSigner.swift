@@ -34,21 +34,32 @@ public enum PackageSigner {
     }
 
     public static func sign(archive: ZipArchive, identity: SigningIdentity, signingTime: Date = Date()) throws -> [UInt8] {
+        // The parts the signer may change are held; every other part is read when it is digested
+        // (through the limits) and copied into the signed package as it is stored.
         var parts: [Part] = []
         for entry in archive.entries {
-            parts.append(Part(name: entry.name, bytes: entry.isDirectory ? [] : try archive.read(entry),
-                              compressed: !entry.isStored, isDirectory: entry.isDirectory))
+            let held = entry.isDirectory || entry.name.hasSuffix(".rels") || Self.heldParts.contains(entry.name)
+            parts.append(Part(name: entry.name, bytes: held && !entry.isDirectory ? try archive.read(entry) : [],
+                              compressed: !entry.isStored, isDirectory: entry.isDirectory, source: held ? nil : entry))
         }
         let time = SignatureTime.iso(signingTime)
         if archive.contains("mimetype") || archive.contains("META-INF/manifest.xml") {
-            try signODF(&parts, identity: identity, time: time, limits: archive.limits)
+            try signODF(&parts, archive: archive, identity: identity, time: time, limits: archive.limits)
         } else if archive.contains("[Content_Types].xml") {
-            try signOOXML(&parts, identity: identity, time: time, limits: archive.limits)
+            try signOOXML(&parts, archive: archive, identity: identity, time: time, limits: archive.limits)
         } else {
             throw SigningError(.unsupportedPackage)
         }
         var writer = ZipWriter()
-        for part in parts { writer.add(name: part.name, bytes: part.bytes, compressed: part.compressed) }
+        for part in parts {
+            if let source = part.source {
+                try writer.addCopy(of: source, from: archive)
+            } else {
+                writer.add(name: part.name, bytes: part.bytes, compressed: part.compressed)
+            }
+        }
+        // The writer holds the only references now, and lets go of each part as it is written.
+        parts.removeAll()
         return try writer.finish()
     }
 
@@ -62,7 +73,17 @@ public enum PackageSigner {
         var bytes: [UInt8]
         var compressed: Bool
         var isDirectory: Bool
+        /// Set for a part that is not held: its bytes are read from the package when needed.
+        var source: ZipArchive.Entry? = nil
+
+        func contents(_ archive: ZipArchive) throws -> [UInt8] {
+            guard let source else { return bytes }
+            return try archive.read(source)
+        }
     }
+
+    /// Parts the signer reads or changes besides relationships.
+    static let heldParts: Set<String> = ["[Content_Types].xml", "META-INF/manifest.xml", PackageSignatureVerifier.odfSignaturePart, "mimetype"]
 
     // MARK: OOXML
 
@@ -72,7 +93,7 @@ public enum PackageSigner {
     static let signatureContentType = "application/vnd.openxmlformats-package.digital-signature-xmlsignature+xml"
     static let relationshipsContentType = "application/vnd.openxmlformats-package.relationships+xml"
 
-    private static func signOOXML(_ parts: inout [Part], identity: SigningIdentity, time: String, limits: ReadLimits) throws {
+    private static func signOOXML(_ parts: inout [Part], archive: ZipArchive, identity: SigningIdentity, time: String, limits: ReadLimits) throws {
         if parts.contains(where: { $0.name.hasPrefix("_xmlsignatures/") }) { throw SigningError(.alreadySigned) }
         // 1. The package relationship to the origin, and the content types.
         let rels = "_rels/.rels"
@@ -129,7 +150,7 @@ public enum PackageSigner {
                 manifest += "</Transform><Transform Algorithm=\"\(c14nURI)\"/></Transforms>"
                 manifest += digestXML(DigestAlgorithm.sha256.hash(canonical)) + "</Reference>"
             } else {
-                manifest += "<Reference URI=\"\(TemplateXML.escape(uri, attribute: true))\">" + digestXML(DigestAlgorithm.sha256.hash(part.bytes)) + "</Reference>"
+                manifest += "<Reference URI=\"\(TemplateXML.escape(uri, attribute: true))\">" + digestXML(DigestAlgorithm.sha256.hash(try part.contents(archive))) + "</Reference>"
             }
         }
 
@@ -162,7 +183,7 @@ public enum PackageSigner {
 
     // MARK: ODF
 
-    private static func signODF(_ parts: inout [Part], identity: SigningIdentity, time: String, limits: ReadLimits) throws {
+    private static func signODF(_ parts: inout [Part], archive: ZipArchive, identity: SigningIdentity, time: String, limits: ReadLimits) throws {
         let signaturePart = PackageSignatureVerifier.odfSignaturePart
         if let existing = parts.first(where: { $0.name == signaturePart }) {
             let blank = existing.bytes.allSatisfy { $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }
@@ -185,14 +206,15 @@ public enum PackageSigner {
         }
         var references = ""
         for part in parts where !part.isDirectory {
+            let bytes = try part.contents(archive)
             // XML streams through C14N; an empty or unparsable one (LibreOffice keeps an empty
             // Configurations2/accelerator/current.xml) is digested raw.
             if part.name.lowercased().hasSuffix(".xml"),
-               let canonical = try? XMLDOMDocument(bytes: part.bytes, part: part.name, limits: limits).canonical(nil) {
+               let canonical = try? XMLDOMDocument(bytes: bytes, part: part.name, limits: limits).canonical(nil) {
                 references += "<Reference URI=\"\(TemplateXML.escape(uriEscape(part.name), attribute: true))\"><Transforms><Transform Algorithm=\"\(c14nURI)\"/></Transforms>"
                     + digestXML(DigestAlgorithm.sha256.hash(canonical)) + "</Reference>"
             } else {
-                references += "<Reference URI=\"\(TemplateXML.escape(uriEscape(part.name), attribute: true))\">" + digestXML(DigestAlgorithm.sha256.hash(part.bytes)) + "</Reference>"
+                references += "<Reference URI=\"\(TemplateXML.escape(uriEscape(part.name), attribute: true))\">" + digestXML(DigestAlgorithm.sha256.hash(bytes)) + "</Reference>"
             }
         }
         let id = "idDossierSignature"

@@ -44,7 +44,8 @@ public enum TemplateRenderer {
 
     /// Renders a template file.
     public static func render(templateAt path: String, data: TemplateValue, options: TemplateOptions = TemplateOptions()) throws -> [UInt8] {
-        try render(template: FileBytes.read(path, limit: options.limits.maxFileSize), data: data, options: options)
+        // Opened in place: libzip reads the entries it is asked for, the file is never held whole.
+        try TemplatePackage(path: path, limits: options.limits).render(data: data, options: options)
     }
 
     /// The variables a template uses, sections nested, each name once per level in order of
@@ -55,7 +56,7 @@ public enum TemplateRenderer {
     }
 
     public static func variables(templateAt path: String, limits: ReadLimits = .default) throws -> (variables: [TemplateVariable], errors: [TemplateError]) {
-        try variables(template: FileBytes.read(path, limit: limits.maxFileSize), limits: limits)
+        try TemplatePackage(path: path, limits: limits).variables()
     }
 }
 
@@ -77,7 +78,20 @@ struct TemplatePackage {
             if Sniffer.kind(ofPrefix: Array(bytes.prefix(8))) == .compoundFile { throw ReadError(Sniffer.compoundFileKind(bytes)) }
             throw ReadError(.notAPackage)
         }
-        archive = try ZipArchive(bytes: bytes, limits: limits)
+        try self.init(archive: ZipArchive(bytes: bytes, limits: limits))
+    }
+
+    init(path: String, limits: ReadLimits) throws {
+        let prefix = try FileBytes.prefix(path, count: 8)
+        guard Sniffer.kind(ofPrefix: prefix) == .zip else {
+            if Sniffer.kind(ofPrefix: prefix) == .compoundFile { throw ReadError(Sniffer.compoundFileKind(try FileBytes.read(path, limit: limits.maxFileSize))) }
+            throw ReadError(.notAPackage)
+        }
+        try self.init(archive: ZipArchive(path: path, limits: limits))
+    }
+
+    init(archive: ZipArchive) throws {
+        self.archive = archive
         if let type = try ODFPackage.mediaType(of: archive) {
             guard let kind = ODFPackage.documentKind(mediaType: type) else { throw ReadError(.wrongMimetype(type), part: "mimetype") }
             guard kind == "text" else { throw ReadError(.unsupportedDocumentKind(kind)) }
@@ -117,23 +131,27 @@ struct TemplatePackage {
     }
 
     func tokens(_ part: String) throws -> [XMLToken] {
+        try tokensAndBOM(part).tokens
+    }
+
+    func tokensAndBOM(_ part: String) throws -> (tokens: [XMLToken], bom: Bool) {
         let bytes = try archive.read(part)
         // Validate with the safe parser before working on the text.
         _ = try XMLElement.parse(bytes, part: part, limits: archive.limits)
-        var body = bytes
-        if body.starts(with: [0xEF, 0xBB, 0xBF]) { body.removeFirst(3) }
-        return TemplateLexer.tokens(body)
+        let bom = bytes.starts(with: [0xEF, 0xBB, 0xBF])
+        return (TemplateLexer.tokens(bom ? Array(bytes.dropFirst(3)) : bytes), bom)
     }
 
     func render(data: TemplateValue, options: TemplateOptions) throws -> [UInt8] {
         var errors: [TemplateError] = []
         var prepared: [(name: String, flavor: PartFlavor, part: NormalizedPart, nodes: [TemplateNode], bom: Bool)] = []
         for (name, flavor) in parts {
-            let bytes = try archive.read(name)
-            let normalized = TemplateTextStream.normalize(try tokens(name), flavor: flavor, part: name)
+            // Each part is read once.
+            let (tokens, bom) = try tokensAndBOM(name)
+            let normalized = TemplateTextStream.normalize(tokens, flavor: flavor, part: name)
             errors += normalized.errors
             let nodes = TemplateSections.build(normalized, flavor: flavor, errors: &errors)
-            prepared.append((name, flavor, normalized, nodes, bytes.starts(with: [0xEF, 0xBB, 0xBF])))
+            prepared.append((name, flavor, normalized, nodes, bom))
         }
         let numbering = try numberingPart.map { try tokens($0) }
         let environment = RenderEnvironment(
@@ -182,7 +200,10 @@ struct TemplatePackage {
             } else if entry.isDirectory {
                 writer.add(name: entry.name, bytes: [], compressed: false)
             } else {
-                writer.add(name: entry.name, bytes: try archive.read(entry), compressed: !entry.isStored)
+                // Read once through the limits (size, ratio, package total, checksum), then copied
+                // as it is stored: an untouched part is neither held nor compressed again.
+                _ = try archive.read(entry)
+                try writer.addCopy(of: entry, from: archive)
             }
         }
         return try writer.finish()
