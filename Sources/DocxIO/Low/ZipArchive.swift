@@ -181,7 +181,15 @@ public final class ZipArchive {
                 throw ReadError(.compressionRatio(limit: limits.maxCompressionRatio), part: entry.name)
             }
         }
-        if result.capacity > 2 * result.count + (1 << 20) { result = Array(result) }
+        if result.capacity > 2 * result.count + (1 << 20) {
+            // A fresh buffer of the right size (Array(result) would keep the same storage).
+            result = result.withUnsafeBufferPointer { read in
+                [UInt8](unsafeUninitializedCapacity: read.count) { buffer, initialized in
+                    if let base = read.baseAddress, read.count > 0 { buffer.baseAddress!.initialize(from: base, count: read.count) }
+                    initialized = read.count
+                }
+            }
+        }
         return result
     }
 

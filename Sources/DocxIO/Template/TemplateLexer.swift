@@ -128,25 +128,47 @@ enum TemplateXML {
     }
 
     static func escape(_ text: String, attribute: Bool = false) -> String {
-        // Most values need nothing: one pass over the bytes instead of one append per scalar
-        // (a data file may hold megabytes in one value). 0xEF leads U+FFFE and U+FFFF.
-        if !contains(text, anyOf: attribute ? attributeSpecials : textSpecials) { return text }
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for c in text.unicodeScalars {
-            switch c {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"" where attribute: out += "&quot;"
-            default:
-                // Characters XML 1.0 does not allow are dropped.
-                if c.value < 0x20 && c != "\t" && c != "\n" && c != "\r" { continue }
-                if c.value == 0xFFFE || c.value == 0xFFFF { continue }
-                out.unicodeScalars.append(c)
+        // Values may hold megabytes: the bytes between special ones are found by strcspn (in C)
+        // and copied as runs, instead of one append per scalar.
+        let set = attribute ? attributeSpecials : textSpecials
+        if !contains(text, anyOf: set) { return text }
+        var text = text
+        let count = text.utf8.count
+        var out: [UInt8] = []
+        out.reserveCapacity(count + count / 8)
+        text.withCString { base in
+            base.withMemoryRebound(to: UInt8.self, capacity: count + 1) { bytes in
+                var i = 0
+                while i < count {
+                    let run = strcspn(base + i, set)
+                    if run > 0 {
+                        out.append(contentsOf: UnsafeBufferPointer(start: bytes + i, count: run))
+                        i += run
+                        if i >= count { break }
+                    }
+                    let b = bytes[i]
+                    switch b {
+                    case 0x26: out.append(contentsOf: Array("&amp;".utf8))
+                    case 0x3C: out.append(contentsOf: Array("&lt;".utf8))
+                    case 0x3E: out.append(contentsOf: Array("&gt;".utf8))
+                    case 0x22: out.append(contentsOf: Array("&quot;".utf8))
+                    case 0x09, 0x0A, 0x0D: out.append(b)
+                    case 0xEF:
+                        // U+FFFE and U+FFFF (EF BF BE, EF BF BF) are not allowed in XML 1.0.
+                        if i + 2 < count, bytes[i + 1] == 0xBF, bytes[i + 2] == 0xBE || bytes[i + 2] == 0xBF {
+                            i += 3
+                            continue
+                        }
+                        out.append(b)
+                    default:
+                        // Other characters below U+0020 (NUL included) are dropped.
+                        break
+                    }
+                    i += 1
+                }
             }
         }
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 
     static func unescape(_ raw: String) -> String {
