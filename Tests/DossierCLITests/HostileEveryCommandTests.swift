@@ -79,6 +79,24 @@ import Glibc
         }
     }
 
+    @Test(arguments: HostileFiles.evidence)
+    func evidenceInASubmission(_ name: String) throws {
+        let fixture = HostileFiles.shared
+        let made = try fixture.file(name)
+        let tender = HostileFiles.tender
+        let invocations: [Invocation] = [
+            Invocation(label: "check folder", arguments: ["check", made.folder + "/submission", "--tender", tender, "--now", Self.now],
+                       statuses: [0, 1, 2], subjects: ["submission"]),
+            Invocation(label: "check zip", arguments: ["check", made.folder + "/submission.zip", "--tender", tender, "--now", Self.now, "--format", "html"],
+                       statuses: [0, 1, 2], subjects: ["submission.zip"]),
+            Invocation(label: "inspect", arguments: ["inspect", made.file], statuses: [2], subjects: [name]),
+            Invocation(label: "verify", arguments: ["verify", made.file], statuses: [2], subjects: [name]),
+        ]
+        for invocation in invocations {
+            try Self.check(invocation, name: name, made: made, fixture: fixture)
+        }
+    }
+
     // MARK: - One run, checked
 
     static func check(_ invocation: Invocation, name: String, made: HostileFiles.Made, fixture: HostileFiles) throws {

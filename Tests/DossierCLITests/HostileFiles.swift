@@ -81,6 +81,9 @@ final class HostileFiles: @unchecked Sendable {
 
     static let packages: [String] = crafted + truncated
 
+    /// Other files a submission may hold (evidence read by content).
+    static let evidence: [String] = ["pdf-30mb-of-s.pdf", "pdf-streams-without-end.pdf", "pdf-nested-parentheses.pdf"]
+
     /// Tender and data files (YAML, JSON).
     static let texts: [String] = [
         "alias-bomb.yaml", "merge-key-bomb.yaml", "deep-flow-20000.yaml", "deep-block-20000.yaml", "deep-20000.json",
@@ -152,7 +155,7 @@ final class HostileFiles: @unchecked Sendable {
         // of this process is reset: Linux charges the spawning process's peak to a child's
         // ru_maxrss at exec (posix_spawn shares the parent's memory until then), so a peak left
         // by making a 60 MB file would otherwise show up in every measurement.
-        for name in Self.packages + Self.texts { _ = try file(name) }
+        for name in Self.packages + Self.texts + Self.evidence { _ = try file(name) }
         // glibc's malloc_trim (not in the Glibc module): give freed memory back first.
         if let trim = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "malloc_trim") {
             _ = unsafeBitCast(trim, to: (@convention(c) (Int) -> Int32).self)(0)
@@ -193,6 +196,15 @@ final class HostileFiles: @unchecked Sendable {
         let bytes = try make(name)
         try Data(bytes).write(to: URL(fileURLWithPath: path))
         let ext = (name as NSString).pathExtension
+        if ext == "pdf" {
+            // Evidence beside a real dossier, in a folder and in a .zip.
+            try FileManager.default.createDirectory(atPath: folder + "/submission", withIntermediateDirectories: true)
+            try FileManager.default.linkItem(atPath: path, toPath: folder + "/submission/bewijs.pdf")
+            let dossier = Array(FileManager.default.contents(atPath: Self.dossierDocx) ?? Data())
+            try FileManager.default.copyItem(atPath: Self.dossierDocx, toPath: folder + "/submission/dossier.docx")
+            try Data(RawZip([RawZip.Entry("dossier.docx", dossier), RawZip.Entry("bewijs.pdf", bytes)]).build())
+                .write(to: URL(fileURLWithPath: folder + "/submission.zip"))
+        }
         if ext == "docx" || ext == "odt" {
             // The hostile file as the dossier of a submission folder and of a submission .zip,
             // and as the bekwaamheidsdossier template of an own templates folder.
@@ -576,6 +588,14 @@ final class HostileFiles: @unchecked Sendable {
             return Self.utf8("{\"versie\": 1e999999999, \"titel\": 123456789012345678901234567890123456789012345678901234567890, \"x\": -0x7fffffffffffffffff, \"y\": .nan}")
         case "zero-length.yaml":
             return []
+
+        // Evidence: PDF text is searched for content streams.
+        case "pdf-30mb-of-s.pdf":
+            return Self.utf8("%PDF-1.4\n") + [UInt8](repeating: UInt8(ascii: "s"), count: 30_000_000)
+        case "pdf-streams-without-end.pdf":
+            return Self.utf8("%PDF-1.4\n") + Array(repeating: Self.utf8("<<>>stream\n(x) Tj\n"), count: 1_000_000).flatMap { $0 }
+        case "pdf-nested-parentheses.pdf":
+            return Self.utf8("%PDF-1.4\n<<>>stream\n") + [UInt8](repeating: UInt8(ascii: "("), count: 20_000_000) + Self.utf8("\nendstream\n")
         default:
             throw CocoaError(.fileNoSuchFile)
         }

@@ -137,9 +137,17 @@ public enum SubmissionLoader {
                 return SubmissionFile(name: name, kind: documentKind(document, text: text), size: bytes.count, document: document,
                                       text: text, textSource: .document, modified: modified)
             }
-            return SubmissionFile(name: name, kind: .evidence, size: bytes.count, text: string, textSource: .plainText, modified: modified)
+            return SubmissionFile(name: name, kind: .evidence, size: bytes.count, text: evidenceText(string), textSource: .plainText, modified: modified)
         }
         return SubmissionFile(name: name, kind: .evidence, size: bytes.count, modified: modified)
+    }
+
+    /// Evidence is recognised by its first words: at most this much of its text is kept (the
+    /// rules search it; megabytes of text made a check take seconds).
+    public static let maxEvidenceText = 1 << 20
+
+    static func evidenceText(_ text: String) -> String {
+        text.utf8.count <= maxEvidenceText ? text : String(decoding: text.utf8.prefix(maxEvidenceText), as: UTF8.self)
     }
 
     static func isUnsupportedKind(_ error: ReadError) -> Bool {
@@ -191,14 +199,30 @@ public enum PDFText {
         var output = ""
         var index = 0
         let count = bytes.count
+        // Horspool's search over the raw bytes: a PDF of millions of "s" made the old search
+        // (a copy of every candidate) take seconds per megabyte.
         func find(_ needle: [UInt8], from start: Int) -> Int? {
-            guard needle.count <= count else { return nil }
-            var i = start
-            while i <= count - needle.count {
-                if bytes[i] == needle[0] && Array(bytes[i..<(i + needle.count)]) == needle { return i }
-                i += 1
+            let n = needle.count
+            guard n > 0, start >= 0, start <= count - n else { return nil }
+            var shift = [Int](repeating: n, count: 256)
+            for (offset, byte) in needle.enumerated().dropLast() { shift[Int(byte)] = n - 1 - offset }
+            return bytes.withUnsafeBufferPointer { hay -> Int? in
+                needle.withUnsafeBufferPointer { pattern -> Int? in
+                    shift.withUnsafeBufferPointer { shift -> Int? in
+                        var i = start
+                        while i <= count - n {
+                            let last = hay[i + n - 1]
+                            if last == pattern[n - 1] {
+                                var j = 0
+                                while j < n - 1 && hay[i + j] == pattern[j] { j += 1 }
+                                if j == n - 1 { return i }
+                            }
+                            i += shift[Int(last)]
+                        }
+                        return nil
+                    }
+                }
             }
-            return nil
         }
         while let start = find(streamMarker, from: index) {
             // "endstream" also contains "stream": skip it.
@@ -212,6 +236,7 @@ public enum PDFText {
             let lastDictionary = dictionary.components(separatedBy: "<<").last ?? dictionary
             if !lastDictionary.contains("/Filter") {
                 output += strings(in: Array(bytes[dataStart..<end])) + "\n"
+                if output.utf8.count > SubmissionLoader.maxEvidenceText { break }
             }
             index = end + endMarker.count
         }
@@ -223,12 +248,12 @@ public enum PDFText {
         var result: [UInt8] = []
         var i = 0
         var inArray = false
-        while i < data.count {
+        while i < data.count && result.count <= SubmissionLoader.maxEvidenceText {
             let byte = data[i]
             if byte == UInt8(ascii: "(") {
                 var depth = 1
                 i += 1
-                while i < data.count && depth > 0 {
+                while i < data.count && depth > 0 && result.count <= SubmissionLoader.maxEvidenceText {
                     let c = data[i]
                     if c == UInt8(ascii: "\\"), i + 1 < data.count {
                         let next = data[i + 1]

@@ -32,15 +32,14 @@ public struct EvidenceRule: CheckRule {
     }
 
     func match(_ requirement: RequirementsProfile.RequirementProfile, _ evidence: RequirementsProfile.EvidenceProfile,
-               files: [SubmissionFile], context: CheckContext) -> (SubmissionFile, Measure)? {
+               files: [SubmissionFile], texts: [String], context: CheckContext) -> (SubmissionFile, Measure)? {
         let (content, names) = Self.keywords(evidence)
         let requirementWords = TextMatch.normalize(requirement.requirement)
         let id = TextMatch.normalize(requirement.id)
         let number: String? = evidence.kind == "kvk-uittreksel" ? context.bidderKvK
             : evidence.register == "AGB" ? context.field("agb").flatMap { $0.filled ? TextMatch.digits($0.value) : nil } : nil
         func padded(_ s: String) -> String { " " + TextMatch.normalize(s) + " " }
-        for file in files where !file.text.isEmpty {
-            let text = padded(file.text)
+        for (file, text) in zip(files, texts) where !file.text.isEmpty {
             let keyword = content.contains { text.contains(" " + $0 + " ") }
             if keyword {
                 if let number, number.count == 8, !PartiesRule.eightDigitNumbers(file.text).contains(number) { continue }
@@ -64,6 +63,8 @@ public struct EvidenceRule: CheckRule {
         guard let dossier = context.dossier else { return [] }
         var findings: [Finding] = []
         let files = context.submission.files.filter { $0.kind == .evidence }
+        // Each file's text normalized once, not once per requirement (a long text made that slow).
+        let texts = files.map { $0.text.isEmpty ? "" : " " + TextMatch.normalize($0.text) + " " }
         let referenceDate = context.deadline ?? context.now
         let section = DossierForm.trailingSections[0].title
         for requirement in context.profile.minimumRequirements where context.applies(lot: requirement.lot, segment: requirement.segment) {
@@ -71,7 +72,7 @@ public struct EvidenceRule: CheckRule {
             let label = "\(requirement.id) — \(requirement.requirement)"
             var found: [(RequirementsProfile.EvidenceProfile, SubmissionFile, Measure)] = []
             for evidence in requirement.evidence {
-                if let (file, measure) = match(requirement, evidence, files: files, context: context) { found.append((evidence, file, measure)) }
+                if let (file, measure) = match(requirement, evidence, files: files, texts: texts, context: context) { found.append((evidence, file, measure)) }
             }
             // Alternatives: one piece of the listed evidence suffices (SKJ or BIG, for instance).
             guard !found.isEmpty || requirement.evidence.isEmpty else {
