@@ -11,6 +11,9 @@ import Glibc
 /// traversal, lying headers, truncations, bad ODT mimetypes, hostile YAML. Each file is made
 /// once per test process, on first use, in its own folder together with the submission folder,
 /// submission .zip and templates folder the commands get it in.
+/// The fixture's folder, for the exit handler (a C function pointer cannot capture it).
+nonisolated(unsafe) private var hostileRootToRemove: String?
+
 final class HostileFiles: @unchecked Sendable {
     static let shared: HostileFiles = {
         do { return try HostileFiles() } catch { fatalError("hostile fixture: \(error)") }
@@ -118,6 +121,11 @@ final class HostileFiles: @unchecked Sendable {
 
     private init() throws {
         root = FileManager.default.temporaryDirectory.appendingPathComponent("dossier-hostile-\(UUID().uuidString)").path
+        // Several hundred MB of files: removed when the test process exits.
+        hostileRootToRemove = root
+        atexit {
+            if let root = hostileRootToRemove { try? FileManager.default.removeItem(atPath: root) }
+        }
         try FileManager.default.createDirectory(atPath: root + "/canary", withIntermediateDirectories: true)
         secret = "CANARY-\(UUID().uuidString)-SECRET"
         canary = root + "/canary/secret.txt"
