@@ -14,7 +14,8 @@ a real submission. Output (deterministic):
   submission-{1,2,4,8}x/                       the dossier at that size + five UEAs + evidence
   submission-images/                           submission-1x plus a 50 MB DOCX of images as evidence
   images-50mb.docx                             a small document referencing 50 MB of random "PNG" bytes
-  table.docx, table-{1,2,4,8}x.json            dossier template with a 2,000-row table loop (x1..x8 rows)
+  table.docx, table-1x.json                    dossier template with a 2,000-row table loop and its data
+  table-scale-{1,2,4,8}x.json                  1,000 to 8,000 rows for the render scaling
   sections.docx, sections.json                 dossier template with 200 repeated sections
   docxtpl-table.docx, docxtpl-sections.docx    the same templates in docxtpl's Jinja syntax
   batch/                                       300 copies (hard links) of submission-1x
@@ -283,7 +284,15 @@ def make_templates(out):
 
     months = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
               "september", "oktober", "november", "december"]
+    # Scaling data (dossier only): 1,000 rows a step, the four fields the template uses, so that
+    # 8x (8,000 rows, 72,000 nodes) stays under the data loader's 100,000-node limit.
     for factor in (1, 2, 4, 8):
+        rows = [{"nummer": i + 1, "omschrijving": f"Ambulante begeleiding, traject {i + 1}, {SENTENCES[i % len(SENTENCES)][:60]}",
+                 "datum": f"2023-{1 + i % 12:02d}-{1 + i % 28:02d}", "bedrag": (1000 + (i * 7919) % 500000) / 100}
+                for i in range(1000 * factor)]
+        with open(os.path.join(out, f"table-scale-{factor}x.json"), "w", encoding="utf-8") as f:
+            json.dump({"opdrachtgever": "Gemeente Doetinchem", "regels": rows, "totaal": 0}, f, ensure_ascii=False)
+    for factor in (1,):
         rows = []
         total = 0
         for i in range(2000 * factor):
@@ -313,7 +322,7 @@ def make_templates(out):
 def main():
     out = sys.argv[1] if len(sys.argv) > 1 else os.path.join(ROOT, "out", "bench")
     os.makedirs(out, exist_ok=True)
-    stamp = os.path.join(out, ".inputs-v1")
+    stamp = os.path.join(out, ".inputs-v2")
     if os.path.exists(stamp):
         print(f"bench inputs present in {out}")
         return

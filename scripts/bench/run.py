@@ -241,7 +241,7 @@ def main():
     if "scaling" in groups:
         for label, make in (("inspect", lambda k: inspect(f(f"dossier-{k}x.docx"))),
                             ("check", lambda k: check(f(f"submission-{k}x"))),
-                            ("render", lambda k: render(f("table.docx"), f(f"table-{k}x.json")))):
+                            ("render", lambda k: render(f("table.docx"), f(f"table-scale-{k}x.json")))):
             base = measure(make(1), runs, check_ok)
             for k in (2, 4, 8):
                 mine = measure(make(k), runs, check_ok)

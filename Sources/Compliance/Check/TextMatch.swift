@@ -74,12 +74,22 @@ public enum TextMatch {
     public static func digits(_ text: String) -> String { String(text.filter(\.isASCII).filter(\.isNumber)) }
 
     /// Text that is still a placeholder: empty, "[invullen]", "…", "XXX", "{{…}}".
+    ///
+    /// Every test looks at the ends of the text or stops at the first character that is no dot,
+    /// ellipsis, underscore or X, so only the ends are trimmed (what `Words.normalizeSpace` would
+    /// do to them) instead of normalising a whole answer, which made this linear in its length
+    /// and checks quadratic.
     public static func isPlaceholder(_ text: String) -> Bool {
-        let value = Words.normalizeSpace(text)
+        func isSpace(_ character: Character) -> Bool { character.isWhitespace || character == "\u{200B}" }
+        var start = text.startIndex, end = text.endIndex
+        while start < end, isSpace(text[start]) { start = text.index(after: start) }
+        while end > start, isSpace(text[text.index(before: end)]) { end = text.index(before: end) }
+        let value = text[start..<end]
         if value.isEmpty { return true }
         if value.hasPrefix("[") && value.hasSuffix("]") { return true }
+        // Inner spaces would make these fail before and after normalising alike.
         if value == "…" || value == "..." || value.allSatisfy({ $0 == "." || $0 == "…" || $0 == "_" }) { return true }
-        if value.uppercased() == value, value.count >= 3, value.allSatisfy({ $0 == "X" || $0 == "x" }) { return true }
+        if value.allSatisfy({ $0 == "X" || $0 == "x" }), value.count >= 3, value.uppercased() == value { return true }
         if value.hasPrefix("{{") && value.hasSuffix("}}") { return true }
         return false
     }
