@@ -13,7 +13,7 @@ enum DocxTemplate {
         for i in tokens.indices where tokens[i].kind == .start || tokens[i].kind == .empty {
             var raw = tokens[i].raw
             let name = tokens[i].name
-            guard raw.contains("=") else { continue }
+            guard raw.utf8.contains(UInt8(ascii: "=")) else { continue }
             if name == "wp:docPr" {
                 raw = TemplateXML.setting("id", to: environment.ids.docPr(), in: raw)
             } else if name == "w:numId" {

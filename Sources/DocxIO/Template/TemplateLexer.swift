@@ -131,7 +131,7 @@ enum TemplateXML {
     }
 
     static func unescape(_ raw: String) -> String {
-        guard raw.contains("&") else { return raw }
+        guard raw.utf8.contains(UInt8(ascii: "&")) else { return raw }
         var out = ""
         var scalars = raw.unicodeScalars[...]
         while let c = scalars.popFirst() {
