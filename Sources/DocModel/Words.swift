@@ -64,27 +64,48 @@ public enum Words {
     /// symbols (no combining marks, joiners or format characters). Nil for any other text, which
     /// takes the character loop.
     static func normalizeSpaceByScalar(_ text: String) -> String? {
-        var result = String.UnicodeScalarView()
-        var pendingSpace = false
-        for scalar in text.unicodeScalars {
-            let v = scalar.value
-            let space: Bool
-            if v < 0x80 {
-                space = v == 0x20 || (v >= 0x09 && v <= 0x0D)
-            } else if isSimpleScalar(v) {
-                space = scalar.properties.isWhitespace || v == 0x200B
-            } else {
-                return nil
+        var text = text
+        return text.withUTF8 { bytes -> String? in
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count)
+            var pendingSpace = false
+            var i = 0
+            while i < bytes.count {
+                let lead = bytes[i]
+                let length: Int
+                let value: UInt32
+                if lead < 0x80 {
+                    length = 1
+                    value = UInt32(lead)
+                } else if lead < 0xE0 {
+                    length = 2
+                    value = UInt32(lead & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F)
+                } else if lead < 0xF0 {
+                    length = 3
+                    value = UInt32(lead & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F)
+                } else {
+                    length = 4
+                    value = UInt32(lead & 0x07) << 18 | UInt32(bytes[i + 1] & 0x3F) << 12 | UInt32(bytes[i + 2] & 0x3F) << 6 | UInt32(bytes[i + 3] & 0x3F)
+                }
+                let space: Bool
+                if value < 0x80 {
+                    space = value == 0x20 || (value >= 0x09 && value <= 0x0D)
+                } else if isSimpleScalar(value), let scalar = Unicode.Scalar(value) {
+                    space = scalar.properties.isWhitespace || value == 0x200B
+                } else {
+                    return nil
+                }
+                if space {
+                    pendingSpace = !out.isEmpty
+                } else {
+                    if pendingSpace { out.append(0x20) }
+                    pendingSpace = false
+                    for k in 0..<length { out.append(bytes[i + k]) }
+                }
+                i += length
             }
-            if space {
-                pendingSpace = !result.isEmpty
-            } else {
-                if pendingSpace { result.append(" ") }
-                pendingSpace = false
-                result.append(scalar)
-            }
+            return String(decoding: out, as: UTF8.self)
         }
-        return String(result)
     }
 
     /// Scalars that form a grapheme of their own whatever their neighbours (grapheme break

@@ -6,6 +6,39 @@ import Foundation
 public enum TextMatch {
     /// Lower case, accents folded, punctuation to spaces, spaces folded.
     public static func normalize(_ text: String) -> String {
+        if let ascii = normalizeASCII(text) { return ascii }
+        // Rules compare whole document texts again and again (a party's name against every
+        // UEA, evidence keywords against every file): long texts are folded once.
+        if text.utf8.count >= TextMemo<String>.minimumLength { return normalizedTexts.value(for: text) { folded($0) } }
+        return folded(text)
+    }
+
+    private static let normalizedTexts = TextMemo<String>()
+
+    /// ASCII text: folding is lower-casing and the alphanumerics are letters and digits, so the
+    /// bytes are enough (nil for any other text).
+    static func normalizeASCII(_ text: String) -> String? {
+        var text = text
+        return text.withUTF8 { bytes -> String? in
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count)
+            var pendingSpace = false
+            for byte in bytes {
+                if byte >= 0x80 { return nil }
+                let lower = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+                if (lower >= 0x61 && lower <= 0x7A) || (lower >= 0x30 && lower <= 0x39) {
+                    if pendingSpace && !out.isEmpty { out.append(0x20) }
+                    pendingSpace = false
+                    out.append(lower)
+                } else {
+                    pendingSpace = true
+                }
+            }
+            return String(decoding: out, as: UTF8.self)
+        }
+    }
+
+    static func folded(_ text: String) -> String {
         let folded = text.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: Locale(identifier: "nl_NL"))
         var result = ""
         var pendingSpace = false
@@ -96,9 +129,42 @@ public enum TextMatch {
 
     /// A placeholder somewhere inside a longer text: "[invullen]", "{{…}}", "XXX".
     public static func placeholderInside(_ text: String) -> String? {
+        // Each pattern needs "[", "{{" or three x's: most paragraphs have none of them.
+        let bytes = text.utf8
+        var xRun = 0, maxXRun = 0
+        var hasBracket = false, hasBraces = false
+        var previous: UInt8 = 0
+        for byte in bytes {
+            if byte == UInt8(ascii: "[") { hasBracket = true }
+            if byte == UInt8(ascii: "{") && previous == UInt8(ascii: "{") { hasBraces = true }
+            if byte == UInt8(ascii: "x") || byte == UInt8(ascii: "X") { xRun += 1; maxXRun = max(maxXRun, xRun) } else { xRun = 0 }
+            previous = byte
+        }
+        guard hasBracket || hasBraces || maxXRun >= 3 else { return nil }
         for pattern in [#"\[(invullen|in te vullen|naam|datum|tekst|vul in)[^\]]*\]"#, #"\{\{[^}]*\}\}"#, #"\bX{3,}\b"#] {
             if let range = text.range(of: pattern, options: [.regularExpression, .caseInsensitive]) { return String(text[range]) }
         }
         return nil
+    }
+}
+
+/// A small thread-safe memo for functions of long texts, bounded so a batch does not grow it
+/// without end (it is emptied when full).
+final class TextMemo<Value>: @unchecked Sendable {
+    static var minimumLength: Int { 256 }
+    private var values: [String: Value] = [:]
+    private let lock = NSLock()
+    private let capacity = 64
+
+    func value(for text: String, _ compute: (String) -> Value) -> Value {
+        lock.lock()
+        if let hit = values[text] { lock.unlock(); return hit }
+        lock.unlock()
+        let value = compute(text)
+        lock.lock()
+        if values.count >= capacity { values.removeAll(keepingCapacity: true) }
+        values[text] = value
+        lock.unlock()
+        return value
     }
 }
