@@ -186,8 +186,10 @@ public struct DossierView: Sendable {
         }
 
         mutating func add(paragraph text: String, style: String?, inPlaceholder: Bool, inlines: [Inline]) {
+            // Without inline controls nothing is left out: the filled text is the text.
+            let hasControls = inlines.contains { if case .contentControl = $0 { true } else { false } }
             paragraphs.append(ParagraphEntry(number: number, text: text, style: style, section: currentSection, inPlaceholder: inPlaceholder,
-                                             filledText: Self.withoutPlaceholders(inlines).plainText))
+                                             filledText: hasControls ? Self.withoutPlaceholders(inlines).plainText : text))
             if let colon = Self.firstColon(in: text) {
                 let label = String(text[..<colon]).trimmingCharacters(in: .whitespaces)
                 let value = String(text[text.index(after: colon)...]).trimmingCharacters(in: .whitespaces)
