@@ -13,7 +13,7 @@ public enum TextMatch {
         return folded(text)
     }
 
-    private static let normalizedTexts = TextMemo<String>()
+    private static let normalizedTexts = TextMemo<String>("dossier.TextMatch.normalize")
 
     /// ASCII text: folding is lower-casing and the alphanumerics are letters and digits, so the
     /// bytes are enough (nil for any other text).
@@ -148,23 +148,32 @@ public enum TextMatch {
     }
 }
 
-/// A small thread-safe memo for functions of long texts, bounded so a batch does not grow it
-/// without end (it is emptied when full).
-final class TextMemo<Value>: @unchecked Sendable {
+/// A small memo for functions of long texts, one per thread (batch workers never wait on each
+/// other for it), bounded so a batch does not grow it without end (emptied when full).
+final class TextMemo<Value>: Sendable {
     static var minimumLength: Int { 256 }
-    private var values: [String: Value] = [:]
-    private let lock = NSLock()
+    private let key: String
     private let capacity = 64
 
+    init(_ key: String) { self.key = key }
+
+    private final class Table {
+        var values: [String: Value] = [:]
+    }
+
     func value(for text: String, _ compute: (String) -> Value) -> Value {
-        lock.lock()
-        if let hit = values[text] { lock.unlock(); return hit }
-        lock.unlock()
+        let thread = Thread.current.threadDictionary
+        let table: Table
+        if let existing = thread[key] as? Table {
+            table = existing
+        } else {
+            table = Table()
+            thread[key] = table
+        }
+        if let hit = table.values[text] { return hit }
         let value = compute(text)
-        lock.lock()
-        if values.count >= capacity { values.removeAll(keepingCapacity: true) }
-        values[text] = value
-        lock.unlock()
+        if table.values.count >= capacity { table.values.removeAll(keepingCapacity: true) }
+        table.values[text] = value
         return value
     }
 }

@@ -17,7 +17,7 @@ public struct PartiesRule: CheckRule {
         return findEightDigitNumbers(text)
     }
 
-    private static let numbersInTexts = TextMemo<Set<String>>()
+    private static let numbersInTexts = TextMemo<Set<String>>("dossier.PartiesRule.eightDigitNumbers")
 
     private static func findEightDigitNumbers(_ text: String) -> Set<String> {
         var result = Set<String>()
