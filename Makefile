@@ -15,8 +15,12 @@ deps:
 build: deps
 	$(SWIFT) build
 
+# The release binary links the Swift standard library and Foundation statically: it starts in
+# about half the time (docs/performance.md) and needs no Swift runtime where it is installed.
+RELEASE_FLAGS ?= --static-swift-stdlib
+
 release: deps
-	$(SWIFT) build -c release
+	$(SWIFT) build -c release $(RELEASE_FLAGS)
 
 TENDERS := $(wildcard samples/tenders/*.yaml)
 DEMO_OUT ?= out/demo
@@ -56,7 +60,7 @@ test: deps
 BENCH_SCRATCH ?= .build-bench
 BENCH_OUT ?= out/bench
 bench: deps
-	$(SWIFT) build -c release --scratch-path $(BENCH_SCRATCH)
+	$(SWIFT) build -c release $(RELEASE_FLAGS) --scratch-path $(BENCH_SCRATCH)
 	python3 scripts/bench/make-inputs.py $(BENCH_OUT)
 	python3 scripts/bench/run.py --dossier $(BENCH_SCRATCH)/release/dossier --inputs $(BENCH_OUT)
 
