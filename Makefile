@@ -5,7 +5,7 @@ RELEASE_BIN := .build/release/dossier
 DEBUG_BIN := .build/debug/dossier
 SAMPLES := $(wildcard samples/documents/*.docx samples/documents/*.odt)
 
-.PHONY: all deps build release demo test install uninstall samples templates clean
+.PHONY: all deps build release demo test bench install uninstall samples templates clean
 
 all: build
 
@@ -15,8 +15,12 @@ deps:
 build: deps
 	$(SWIFT) build
 
+# The release binary links the Swift standard library and Foundation statically: it starts in
+# about half the time (docs/performance.md) and needs no Swift runtime where it is installed.
+RELEASE_FLAGS ?= --static-swift-stdlib
+
 release: deps
-	$(SWIFT) build -c release
+	$(SWIFT) build -c release $(RELEASE_FLAGS)
 
 TENDERS := $(wildcard samples/tenders/*.yaml)
 DEMO_OUT ?= out/demo
@@ -50,6 +54,15 @@ test: deps
 	@scripts/ensure-test-tools.sh
 	$(SWIFT) build
 	$(SWIFT) test
+
+# Performance against the peers (pandoc, python-docx, docxtpl) and a C floor; inputs are generated
+# into $(BENCH_OUT) (untracked). BENCH_RUNS=n sets the repeats; see docs/performance.md.
+BENCH_SCRATCH ?= .build-bench
+BENCH_OUT ?= out/bench
+bench: deps
+	$(SWIFT) build -c release $(RELEASE_FLAGS) --scratch-path $(BENCH_SCRATCH)
+	python3 scripts/bench/make-inputs.py $(BENCH_OUT)
+	python3 scripts/bench/run.py --dossier $(BENCH_SCRATCH)/release/dossier --inputs $(BENCH_OUT)
 
 install: release
 	install -d "$(DESTDIR)$(PREFIX)/bin" "$(DESTDIR)$(PREFIX)/share/dossier/templates"

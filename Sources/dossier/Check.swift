@@ -33,6 +33,9 @@ struct Check: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp(ui.pick("Map met inzendingen (submappen en .zip-bestanden) om allemaal te controleren.", "Folder of submissions (subfolders and .zip files) to check all of."), valueName: "map"))
     var batch: String?
 
+    @Option(name: .long, help: ArgumentHelp(ui.pick("Met --batch: aantal inzendingen tegelijk (standaard één per actieve kern).", "With --batch: submissions checked at once (default one per active core)."), valueName: "n"))
+    var jobs: Int?
+
     @Option(name: .long, help: ArgumentHelp(ui.pick("Het controleprofiel (requirements.json van dossier build).", "The check profile (requirements.json from dossier build)."), valueName: "bestand"))
     var profile: String?
 
@@ -63,6 +66,10 @@ struct Check: ParsableCommand {
             throw ValidationError(l.pick("--now: geen geldige datum en tijd: \(now)", "--now: not a valid date and time: \(now)"))
         }
         if batch == nil && format == .csv { throw ValidationError(l.pick("--format csv is alleen voor --batch", "--format csv is for --batch only")) }
+        if let jobs {
+            if batch == nil { throw ValidationError(l.pick("--jobs is alleen voor --batch", "--jobs is for --batch only")) }
+            if jobs < 1 || jobs > 1024 { throw ValidationError(l.pick("--jobs moet tussen 1 en 1024 liggen", "--jobs must be between 1 and 1024")) }
+        }
         if batch != nil && format == .json { throw ValidationError(l.pick("--format json is niet voor --batch; kies text, csv of html", "--format json is not for --batch; choose text, csv or html")) }
     }
 
@@ -130,7 +137,7 @@ struct Check: ParsableCommand {
                 Console.error("\r" + language.pick("gecontroleerd: \(done)/\(total)", "checked: \(done)/\(total)") + (done == total ? "\n" : ""))
             }
             let progress: (@Sendable (Int, Int) -> Void)? = showProgress ? report : nil
-            let entries = BatchCheck(profile: profile, options: options, limits: limits).run(paths: paths, progress: progress)
+            let entries = BatchCheck(profile: profile, options: options, limits: limits).run(paths: paths, jobs: jobs, progress: progress)
             let overviewFormat: BatchCheck.OverviewFormat = format == .csv ? .csv : format == .html ? .html : .text
             try emit(BatchCheck.overview(entries, format: overviewFormat, language: language), language)
             if entries.contains(where: { $0.report?.complete != true }) { throw ExitCode(1) }

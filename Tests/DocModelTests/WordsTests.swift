@@ -13,6 +13,49 @@ import Testing
     @Test func normalizesSpace() {
         #expect(Words.normalizeSpace("  a \t b\n\nc ") == "a b c")
     }
+
+    /// The character loop the fast paths must agree with.
+    private func referenceNormalize(_ text: String) -> String {
+        var result = ""
+        var pendingSpace = false
+        for character in text {
+            if character.isWhitespace || character == "\u{200B}" {
+                pendingSpace = !result.isEmpty
+            } else {
+                if pendingSpace { result.append(" ") }
+                pendingSpace = false
+                result.append(character)
+            }
+        }
+        return result
+    }
+
+    private func referenceCount(_ text: String) -> Int {
+        var count = 0
+        var inWord = false, alnum = false
+        for scalar in text.unicodeScalars {
+            if scalar.properties.isWhitespace || scalar == "\u{00A0}" || scalar == "\u{200B}" {
+                if inWord && alnum { count += 1 }
+                inWord = false; alnum = false
+            } else {
+                inWord = true
+                if scalar.properties.isAlphabetic || scalar.properties.numericType != nil { alnum = true }
+            }
+        }
+        return inWord && alnum ? count + 1 : count
+    }
+
+    @Test func fastPathsAgreeWithTheCharacterLoop() {
+        let pieces = ["a", "Z", "9", " ", "\t", "\r\n", "\n", "\u{00A0}", "\u{200B}", "\u{2003}", "\u{3000}", "é", "ë", "e\u{0301}",
+                      " \u{0301}", "\u{200D}", "👍🏽", "👨\u{200D}👩", "…", "—", "€", "☒", "ﬁ", "Ж", "\u{0483}", "\u{0600}", "\u{FEFF}",
+                      "\u{1F1F3}\u{1F1F1}", "한", "\u{0085}", "_", "[", "}", "\u{0001}"]
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<3000 {
+            let text = (0..<Int.random(in: 0...12, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+            #expect(Words.normalizeSpace(text) == referenceNormalize(text), "\(text.unicodeScalars.map { String($0.value, radix: 16) })")
+            #expect(Words.count(text) == referenceCount(text), "\(text.unicodeScalars.map { String($0.value, radix: 16) })")
+        }
+    }
 }
 
 @Suite struct OutlineTests {

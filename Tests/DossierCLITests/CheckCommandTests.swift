@@ -122,5 +122,12 @@ import Testing
         #expect(lines[1].hasPrefix("a,compleet,0,"))
         #expect(lines[2].hasPrefix("b,niet compleet,1,"))
         #expect(lines[3].hasPrefix("c.zip,kon niet worden gecontroleerd,"))
+        // --jobs: the same overview with one worker; only with --batch, 1 to 1024.
+        let one = try Run.dossier(["check", "--batch", parent, "--tender", Self.tenderPath, "--now", Self.now, "--format", "csv", "--jobs", "1"])
+        #expect(one.status == 1 && one.stdout == run.stdout)
+        let zero = try Run.dossier(["check", "--batch", parent, "--tender", Self.tenderPath, "--jobs", "0"])
+        #expect(zero.status == 2 && zero.stderr.contains("--jobs"))
+        let single = try Run.dossier(["check", parent + "/a", "--tender", Self.tenderPath, "--jobs", "2"])
+        #expect(single.status == 2 && single.stderr.contains("--jobs"))
     }
 }

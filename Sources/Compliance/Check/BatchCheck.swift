@@ -43,11 +43,11 @@ public struct BatchCheck: Sendable {
         }
     }
 
-    /// Checks the submissions with `ProcessInfo.activeProcessorCount` workers; `progress` is called
-    /// (from any thread) with the number done so far and the total.
-    public func run(paths: [String], progress: (@Sendable (Int, Int) -> Void)? = nil) -> [Entry] {
+    /// Checks the submissions with `jobs` workers (default `ProcessInfo.activeProcessorCount`);
+    /// `progress` is called (from any thread) with the number done so far and the total.
+    public func run(paths: [String], jobs: Int? = nil, progress: (@Sendable (Int, Int) -> Void)? = nil) -> [Entry] {
         let results = ResultBox(count: paths.count)
-        let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, paths.count))
+        let workers = max(1, min(jobs ?? ProcessInfo.processInfo.activeProcessorCount, paths.count))
         let next = Counter()
         let done = Counter()
         DispatchQueue.concurrentPerform(iterations: workers) { _ in

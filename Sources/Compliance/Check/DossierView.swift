@@ -186,15 +186,28 @@ public struct DossierView: Sendable {
         }
 
         mutating func add(paragraph text: String, style: String?, inPlaceholder: Bool, inlines: [Inline]) {
+            // Without inline controls nothing is left out: the filled text is the text.
+            let hasControls = inlines.contains { if case .contentControl = $0 { true } else { false } }
             paragraphs.append(ParagraphEntry(number: number, text: text, style: style, section: currentSection, inPlaceholder: inPlaceholder,
-                                             filledText: Self.withoutPlaceholders(inlines).plainText))
-            if let colon = text.firstIndex(of: ":") {
+                                             filledText: hasControls ? Self.withoutPlaceholders(inlines).plainText : text))
+            if let colon = Self.firstColon(in: text) {
                 let label = String(text[..<colon]).trimmingCharacters(in: .whitespaces)
                 let value = String(text[text.index(after: colon)...]).trimmingCharacters(in: .whitespaces)
                 if !label.isEmpty, label.count <= 60, Words.count(label) <= 6 {
                     labelled.append((label, value, number, currentSection))
                 }
             }
+        }
+
+        /// `text.firstIndex(of: ":")`, found over the UTF-8 bytes (a colon that a combining mark
+        /// makes part of another character does not count, as before).
+        static func firstColon(in text: String) -> String.Index? {
+            var from = text.utf8.startIndex
+            while let index = text.utf8[from...].firstIndex(of: UInt8(ascii: ":")) {
+                if text[index] == ":" { return index }
+                from = text.utf8.index(after: index)
+            }
+            return nil
         }
 
         mutating func inlineControls(_ inlines: [Inline]) {

@@ -13,13 +13,36 @@ public enum SubmissionLoader {
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
             throw CheckError(LocalizedText("\(path): inzending niet gevonden", "\(path): submission not found"))
         }
-        var raw: [(name: String, bytes: [UInt8], modified: Date?)] = []
         if isFolder.boolValue {
-            raw = try folderFiles(path, limits: limits)
-        } else {
-            raw = try zipFiles(path, limits: limits)
+            let raw = try folderFiles(path, limits: limits)
+            return Submission(path: path, files: raw.map { classify(name: $0.name, content: $0.content, modified: $0.modified, limits: limits) })
         }
+        let raw = try zipFiles(path, limits: limits)
         return Submission(path: path, files: raw.map { classify(name: $0.name, bytes: $0.bytes, modified: $0.modified, limits: limits) })
+    }
+
+    /// A file of a submission folder: its path, or no bytes when it is larger than a file may be.
+    enum FolderContent {
+        case file(String)
+        case tooLarge
+    }
+
+    /// A file of a folder is classified from disk: a zip package (a DOCX, an ODT, an evidence
+    /// archive) is opened by path, so libzip reads only the parts asked for and images are never
+    /// inflated or held whole; other files are read whole, as their text is needed.
+    static func classify(name: String, content: FolderContent, modified: Date?, limits: ReadLimits) -> SubmissionFile {
+        guard case .file(let path) = content else { return classify(name: name, bytes: [], modified: modified, limits: limits) }
+        let prefix = (try? FileBytes.prefix(path, count: 8)) ?? []
+        guard prefix.starts(with: [0x50, 0x4B, 0x03, 0x04]) else {
+            let bytes = FileManager.default.contents(atPath: path).map { Array($0) } ?? []
+            return classify(name: name, bytes: bytes, modified: modified, limits: limits)
+        }
+        let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)?.intValue ?? 0
+        var file = classifyPackage(name: name, size: size, modified: modified,
+                                   read: { try DocumentReader.read(path: path, limits: limits) },
+                                   signatures: { try? PackageSignatureVerifier.verify(path: path, trust: nil, limits: limits) })
+        if file.kind == .dossier { file.bytes = FileManager.default.contents(atPath: path).map { Array($0) } ?? [] }
+        return file
     }
 
     static func classify(name: String, bytes: [UInt8], modified: Date?, limits: ReadLimits) -> SubmissionFile {
@@ -38,7 +61,7 @@ public enum SubmissionLoader {
         return components.contains { $0.hasPrefix(".") || $0 == "__MACOSX" } || components.last == "Thumbs.db"
     }
 
-    static func folderFiles(_ path: String, limits: ReadLimits) throws(CheckError) -> [(name: String, bytes: [UInt8], modified: Date?)] {
+    static func folderFiles(_ path: String, limits: ReadLimits) throws(CheckError) -> [(name: String, content: FolderContent, modified: Date?)] {
         let manager = FileManager.default
         guard let enumerator = manager.enumerator(atPath: path) else {
             throw CheckError(LocalizedText("\(path): map kan niet worden gelezen", "\(path): folder cannot be read"))
@@ -52,17 +75,12 @@ public enum SubmissionLoader {
                 throw CheckError(LocalizedText("\(path): meer dan \(maxFiles) bestanden", "\(path): more than \(maxFiles) files"))
             }
         }
-        var result: [(name: String, bytes: [UInt8], modified: Date?)] = []
+        var result: [(name: String, content: FolderContent, modified: Date?)] = []
         for name in names.sorted() {
             let full = path + "/" + name
             let attributes = try? manager.attributesOfItem(atPath: full)
             let size = (attributes?[.size] as? NSNumber)?.int64Value ?? 0
-            if size > limits.maxFileSize {
-                result.append((name, [], attributes?[.modificationDate] as? Date))
-                continue
-            }
-            let bytes = manager.contents(atPath: full).map { Array($0) } ?? []
-            result.append((name, bytes, attributes?[.modificationDate] as? Date))
+            result.append((name, size > limits.maxFileSize ? .tooLarge : .file(full), attributes?[.modificationDate] as? Date))
         }
         return result
     }
@@ -91,33 +109,10 @@ public enum SubmissionLoader {
 
     static func classifyContent(name: String, bytes: [UInt8], modified: Date?, limits: ReadLimits) -> SubmissionFile {
         let prefix = Array(bytes.prefix(8))
-        let lowerName = name.lowercased()
         if prefix.starts(with: [0x50, 0x4B, 0x03, 0x04]) || prefix.starts(with: [0xD0, 0xCF, 0x11, 0xE0]) {
-            do {
-                let document = try DocumentReader.read(bytes: bytes, limits: limits)
-                let text = documentText(document)
-                var file = SubmissionFile(name: name, kind: documentKind(document, text: text), size: bytes.count, document: document,
-                                          text: text, textSource: .document, modified: modified)
-                if file.kind == .uea {
-                    // The package signatures of a UEA: who signed it, when, and what they cover.
-                    file.signatures = try? PackageSignatureVerifier.verify(bytes: bytes, trust: nil, limits: limits)
-                }
-                return file
-            } catch let error as ReadError {
-                // A zip that is no document (an evidence archive, a spreadsheet) is evidence known by name only;
-                // a file that claims to be a document but cannot be read is reported.
-                let claimsDocument = [".docx", ".odt", ".docm", ".fodt"].contains { lowerName.hasSuffix($0) }
-                if claimsDocument || error.kind != .unknownPackage && !(isUnsupportedKind(error)) {
-                    if claimsDocument || ![".zip", ".xlsx", ".ods", ".pptx"].contains(where: { lowerName.hasSuffix($0) }) {
-                        return SubmissionFile(name: name, kind: .unreadable, size: bytes.count, modified: modified,
-                                              readError: LocalizedText(error.message(in: .nl), error.message(in: .en)))
-                    }
-                }
-                return SubmissionFile(name: name, kind: .evidence, size: bytes.count, modified: modified)
-            } catch {
-                return SubmissionFile(name: name, kind: .unreadable, size: bytes.count, modified: modified,
-                                      readError: LocalizedText("\(error)", "\(error)"))
-            }
+            return classifyPackage(name: name, size: bytes.count, modified: modified,
+                                   read: { try DocumentReader.read(bytes: bytes, limits: limits) },
+                                   signatures: { try? PackageSignatureVerifier.verify(bytes: bytes, trust: nil, limits: limits) })
         }
         if prefix.starts(with: Array("%PDF".utf8)) {
             let text = PDFText.extract(bytes)
@@ -148,6 +143,37 @@ public enum SubmissionLoader {
 
     static func evidenceText(_ text: String) -> String {
         text.utf8.count <= maxEvidenceText ? text : String(decoding: text.utf8.prefix(maxEvidenceText), as: UTF8.self)
+    }
+
+    /// A zip package or an Office compound file, read as a document by `read`.
+    static func classifyPackage(name: String, size: Int, modified: Date?, read: () throws -> Document,
+                                signatures: () -> SignatureVerificationReport?) -> SubmissionFile {
+        let lowerName = name.lowercased()
+        do {
+            let document = try read()
+            let text = documentText(document)
+            var file = SubmissionFile(name: name, kind: documentKind(document, text: text), size: size, document: document,
+                                      text: text, textSource: .document, modified: modified)
+            if file.kind == .uea {
+                // The package signatures of a UEA: who signed it, when, and what they cover.
+                file.signatures = signatures()
+            }
+            return file
+        } catch let error as ReadError {
+            // A zip that is no document (an evidence archive, a spreadsheet) is evidence known by name only;
+            // a file that claims to be a document but cannot be read is reported.
+            let claimsDocument = [".docx", ".odt", ".docm", ".fodt"].contains { lowerName.hasSuffix($0) }
+            if claimsDocument || error.kind != .unknownPackage && !(isUnsupportedKind(error)) {
+                if claimsDocument || ![".zip", ".xlsx", ".ods", ".pptx"].contains(where: { lowerName.hasSuffix($0) }) {
+                    return SubmissionFile(name: name, kind: .unreadable, size: size, modified: modified,
+                                          readError: LocalizedText(error.message(in: .nl), error.message(in: .en)))
+                }
+            }
+            return SubmissionFile(name: name, kind: .evidence, size: size, modified: modified)
+        } catch {
+            return SubmissionFile(name: name, kind: .unreadable, size: size, modified: modified,
+                                  readError: LocalizedText("\(error)", "\(error)"))
+        }
     }
 
     static func isUnsupportedKind(_ error: ReadError) -> Bool {

@@ -13,7 +13,7 @@ enum DocxTemplate {
         for i in tokens.indices where tokens[i].kind == .start || tokens[i].kind == .empty {
             var raw = tokens[i].raw
             let name = tokens[i].name
-            guard raw.contains("=") else { continue }
+            guard raw.utf8.contains(UInt8(ascii: "=")) else { continue }
             if name == "wp:docPr" {
                 raw = TemplateXML.setting("id", to: environment.ids.docPr(), in: raw)
             } else if name == "w:numId" {
@@ -40,8 +40,8 @@ enum DocxTemplate {
                     raw = TemplateXML.setting("w:name", to: "\(bookmark)_\(iteration)", in: raw)
                 }
             }
-            if raw.contains("w14:paraId=") { raw = TemplateXML.setting("w14:paraId", to: environment.ids.hexID(), in: raw) }
-            if raw.contains("w14:textId=") { raw = TemplateXML.setting("w14:textId", to: environment.ids.hexID(), in: raw) }
+            if TemplateXML.contains("w14:paraId=", in: raw) { raw = TemplateXML.setting("w14:paraId", to: environment.ids.hexID(), in: raw) }
+            if TemplateXML.contains("w14:textId=", in: raw) { raw = TemplateXML.setting("w14:textId", to: environment.ids.hexID(), in: raw) }
             tokens[i].raw = raw
         }
     }
@@ -145,7 +145,7 @@ enum DocxTemplate {
             guard let range = byID[copy.old] else { continue }
             var part = Array(tokens[range])
             part[0].raw = TemplateXML.setting("w:id", to: copy.new, in: part[0].raw)
-            for i in part.indices where part[i].raw.contains("w14:paraId=") && (part[i].kind == .start || part[i].kind == .empty) {
+            for i in part.indices where TemplateXML.contains("w14:paraId=", in: part[i].raw) && (part[i].kind == .start || part[i].kind == .empty) {
                 part[i].raw = TemplateXML.setting("w14:paraId", to: ids.hexID(), in: part[i].raw)
             }
             added += part

@@ -10,7 +10,7 @@ enum ODTTemplate {
         for i in tokens.indices where tokens[i].kind == .start || tokens[i].kind == .empty {
             var raw = tokens[i].raw
             let name = tokens[i].name
-            guard raw.contains("=") || name == "text:list" else { continue }
+            guard raw.utf8.contains(UInt8(ascii: "=")) || name == "text:list" else { continue }
             if let value = TemplateXML.attribute("draw:name", in: raw) {
                 raw = TemplateXML.setting("draw:name", to: "\(value)_\(iteration)", in: raw)
             }

@@ -17,7 +17,7 @@ struct TemplateIDs {
         var maxID = 0, maxDocPr = 0, maxNum = 0
         for tokens in parts {
             for token in tokens where token.kind == .start || token.kind == .empty {
-                guard token.raw.contains("id=") || token.raw.contains("Id=") else { continue }
+                guard TemplateXML.contains("id=", in: token.raw) || TemplateXML.contains("Id=", in: token.raw) else { continue }
                 if let value = TemplateXML.attribute("w:id", in: token.raw).flatMap({ Int($0) }) { maxID = max(maxID, value) }
                 if token.name == "wp:docPr" || token.name.hasSuffix(":cNvPr"), let value = TemplateXML.attribute("id", in: token.raw).flatMap({ Int($0) }) {
                     maxDocPr = max(maxDocPr, value)

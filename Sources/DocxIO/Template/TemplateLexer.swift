@@ -118,7 +118,6 @@ enum TemplateXML {
     }
 
     static let textSpecials: [CChar] = (Array(1...0x1F) + [0x26, 0x3C, 0x3E, 0xEF, 0]).map { CChar(bitPattern: $0) }
-    static let lineBreaks: [CChar] = [0x0A, 0x0D, 0]
     static let attributeSpecials: [CChar] = (Array(1...0x1F) + [0x22, 0x26, 0x3C, 0x3E, 0xEF, 0]).map { CChar(bitPattern: $0) }
 
     /// Whether `text` holds any of the bytes of `set` (NUL-terminated), or a NUL; in one C pass.
@@ -172,7 +171,7 @@ enum TemplateXML {
     }
 
     static func unescape(_ raw: String) -> String {
-        guard raw.contains("&") else { return raw }
+        guard raw.utf8.contains(UInt8(ascii: "&")) else { return raw }
         var out = ""
         var scalars = raw.unicodeScalars[...]
         while let c = scalars.popFirst() {
@@ -241,31 +240,58 @@ enum TemplateXML {
 
     /// The range of an attribute's value (between the quotes).
     static func valueRange(_ name: String, in raw: String) -> Range<String.Index>? {
-        var i = raw.startIndex
+        // Over the UTF-8 bytes: every delimiter is ASCII, so the indices found are scalar
+        // boundaries of `raw` (walking Characters made this the template engine's hot spot).
+        let bytes = raw.utf8
+        let wanted = name.utf8
+        func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D }
+        var i = bytes.startIndex
+        let end = bytes.endIndex
         // Skip the element name.
-        while i < raw.endIndex, raw[i] != " " && raw[i] != "\t" && raw[i] != "\n" && raw[i] != "\r" && raw[i] != ">" && raw[i] != "/" {
-            i = raw.index(after: i)
+        while i < end, !isSpace(bytes[i]) && bytes[i] != UInt8(ascii: ">") && bytes[i] != UInt8(ascii: "/") {
+            i = bytes.index(after: i)
         }
-        while i < raw.endIndex {
-            while i < raw.endIndex, raw[i] == " " || raw[i] == "\t" || raw[i] == "\n" || raw[i] == "\r" { i = raw.index(after: i) }
+        while i < end {
+            while i < end, isSpace(bytes[i]) { i = bytes.index(after: i) }
             let nameStart = i
-            while i < raw.endIndex, raw[i] != "=" && raw[i] != " " && raw[i] != ">" && raw[i] != "/" && raw[i] != "\t" && raw[i] != "\n" && raw[i] != "\r" {
-                i = raw.index(after: i)
+            while i < end, bytes[i] != UInt8(ascii: "=") && bytes[i] != UInt8(ascii: ">") && bytes[i] != UInt8(ascii: "/") && !isSpace(bytes[i]) {
+                i = bytes.index(after: i)
             }
-            let attributeName = raw[nameStart..<i]
-            while i < raw.endIndex, raw[i] == " " || raw[i] == "\t" || raw[i] == "\n" || raw[i] == "\r" { i = raw.index(after: i) }
-            guard i < raw.endIndex, raw[i] == "=" else { return nil }
-            i = raw.index(after: i)
-            while i < raw.endIndex, raw[i] == " " || raw[i] == "\t" || raw[i] == "\n" || raw[i] == "\r" { i = raw.index(after: i) }
-            guard i < raw.endIndex, raw[i] == "\"" || raw[i] == "'" else { return nil }
-            let quote = raw[i]
-            i = raw.index(after: i)
+            let attributeName = bytes[nameStart..<i]
+            while i < end, isSpace(bytes[i]) { i = bytes.index(after: i) }
+            guard i < end, bytes[i] == UInt8(ascii: "=") else { return nil }
+            i = bytes.index(after: i)
+            while i < end, isSpace(bytes[i]) { i = bytes.index(after: i) }
+            guard i < end, bytes[i] == UInt8(ascii: "\"") || bytes[i] == UInt8(ascii: "'") else { return nil }
+            let quote = bytes[i]
+            i = bytes.index(after: i)
             let valueStart = i
-            while i < raw.endIndex, raw[i] != quote { i = raw.index(after: i) }
-            guard i < raw.endIndex else { return nil }
-            if attributeName == name { return valueStart..<i }
-            i = raw.index(after: i)
+            while i < end, bytes[i] != quote { i = bytes.index(after: i) }
+            guard i < end else { return nil }
+            if attributeName.elementsEqual(wanted) { return valueStart..<i }
+            i = bytes.index(after: i)
         }
         return nil
+    }
+
+    /// Whether `raw` contains `needle`, byte for byte (Foundation's `contains` is far slower).
+    static func contains(_ needle: StaticString, in raw: String) -> Bool {
+        let n = UnsafeBufferPointer(start: needle.utf8Start, count: needle.utf8CodeUnitCount)
+        func search(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+            guard let first = n.first else { return true }
+            guard bytes.count >= n.count else { return false }
+            var i = 0
+            while i <= bytes.count - n.count {
+                if bytes[i] == first {
+                    var k = 1
+                    while k < n.count && bytes[i + k] == n[k] { k += 1 }
+                    if k == n.count { return true }
+                }
+                i += 1
+            }
+            return false
+        }
+        if let found = raw.utf8.withContiguousStorageIfAvailable(search) { return found }
+        return Array(raw.utf8).withUnsafeBufferPointer(search)
     }
 }

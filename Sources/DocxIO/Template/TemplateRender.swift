@@ -136,7 +136,8 @@ struct PartRenderer {
     /// The escaped text of a variable tag, with line breaks as the format writes them.
     func text(of tag: TemplateTag, index: Int, context: [TemplateValue]) -> String {
         let text = plainText(of: tag, context: context)
-        if !TemplateXML.contains(text, anyOf: TemplateXML.lineBreaks) { return TemplateXML.escape(text) }
+        // No line feed, one line (a lone CR is no line break here either).
+        if !text.utf8.contains(0x0A) { return TemplateXML.escape(text) }
         let lines = text.replacing("\r\n", with: "\n").split(separator: "\n", omittingEmptySubsequences: false)
         if lines.count == 1 { return TemplateXML.escape(text) }
         let separator = lineBreaks[index]

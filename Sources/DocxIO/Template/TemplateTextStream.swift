@@ -138,7 +138,7 @@ enum TemplateTextStream {
         /// Tags in attribute values: `{` cannot occur in names, so every `{{…}}` in an element's
         /// raw text lies in a value. Only plain variables make sense there.
         func attributeTags(_ token: XMLToken, index: Int) {
-            guard token.raw.contains("{{") else { return }
+            guard TemplateXML.contains("{{", in: token.raw) else { return }
             let raw = Array(token.raw.unicodeScalars)
             var parts: [XMLToken.AttributePart] = []
             var literal = ""

@@ -12,6 +12,14 @@ public struct PartiesRule: CheckRule {
 
     /// 8-digit numbers in a text (KvK numbers), also written with spaces or dots ("1234 5678").
     static func eightDigitNumbers(_ text: String) -> Set<String> {
+        // Asked for each party against every file: long texts are searched once.
+        if text.utf8.count >= TextMemo<Set<String>>.minimumLength { return numbersInTexts.value(for: text, findEightDigitNumbers) }
+        return findEightDigitNumbers(text)
+    }
+
+    private static let numbersInTexts = TextMemo<Set<String>>("dossier.PartiesRule.eightDigitNumbers")
+
+    private static func findEightDigitNumbers(_ text: String) -> Set<String> {
         var result = Set<String>()
         let pattern = #"(?<![0-9])[0-9]{2}[ .]?[0-9]{2}[ .]?[0-9]{2}[ .]?[0-9]{2}(?![0-9])"#
         var searchRange = text.startIndex..<text.endIndex
