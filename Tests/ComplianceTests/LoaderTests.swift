@@ -96,6 +96,22 @@ import Testing
         #expect(ContinuousClock.now - start < .seconds(1))
     }
 
+    @Test func aLargeFileWithoutAliasesIsNotBlamedOnAliases() throws {
+        let text = "regels:\n" + String(repeating: "  - 1\n", count: 2_000)
+        #expect {
+            _ = try GuardedYAML.compose(text, file: "data.yaml", maxNodes: 1_000)
+        } throws: { error in
+            guard let error = error as? TenderLoadError else { return false }
+            let message = error.message(in: .nl)
+            return error.kind == .tooLarge && message.contains("te veel knopen") && !message.contains("aliassen")
+        }
+        // The same size with an alias in it keeps the alias advice.
+        let aliased = "a: &x 1\nb: *x\n" + text
+        #expect {
+            _ = try GuardedYAML.compose(aliased, file: "data.yaml", maxNodes: 1_000)
+        } throws: { ($0 as? TenderLoadError)?.kind == .aliasExpansion }
+    }
+
     @Test func deepNestingIsRefusedBeforeComposing() throws {
         let text = "a: " + String(repeating: "[", count: 100_000) + String(repeating: "]", count: 100_000) + "\n"
         #expect(throws: TenderLoadError.self) { _ = try TenderLoader.load(text: text, file: "deep.yaml") }

@@ -19,6 +19,12 @@ public enum GuardedYAML {
             throw TenderLoadError(.syntax, file: file, reason: LocalizedText("geen geldige YAML of JSON", "not valid YAML or JSON"))
         }
         if let root, let position = TenderLoader.exceedsBudget(root, maxNodes: maxNodes, maxDepth: maxDepth) {
+            // Without an anchor or alias character the file is simply that large.
+            if !text.utf8.contains(UInt8(ascii: "&")) && !text.utf8.contains(UInt8(ascii: "*")) {
+                throw TenderLoadError(.tooLarge, file: file, position: position,
+                                      reason: LocalizedText("te veel knopen (meer dan \(maxNodes) waarden, lijsten en tabellen)",
+                                                            "too many nodes (more than \(maxNodes) values, lists and mappings)"))
+            }
             throw TenderLoadError(.aliasExpansion, file: file, position: position,
                                   reason: LocalizedText("te veel knopen na het uitvouwen van YAML-aliassen (meer dan \(maxNodes)); gebruik geen ankers en aliassen (&, *)",
                                                         "too many nodes after expanding YAML aliases (more than \(maxNodes)); do not use anchors and aliases (&, *)"))
