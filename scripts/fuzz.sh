@@ -8,7 +8,7 @@
 #   scripts/fuzz.sh build   only builds
 #
 # Environment:
-#   FUZZ_TARGETS=docx,odt   the targets to run (default: all of package docx odt template signature tender)
+#   FUZZ_TARGETS=docx,odt   the targets to run (default: all of package docx odt template signature tender espd)
 #   FUZZ_SECONDS=600        seconds per target for `run`
 #   FUZZ_SMOKE_SECONDS=20   seconds per target for `smoke`
 #   FUZZ_KEEP_GOING=1       `run` keeps fuzzing after a crash (libFuzzer -fork=1 -ignore_crashes=1 ...);
@@ -27,7 +27,7 @@ set -uo pipefail
 cd "$(dirname "$0")/.."
 
 MODE=${1:-run}
-ALL_TARGETS="package docx odt template signature tender"
+ALL_TARGETS="package docx odt template signature tender espd"
 TARGETS=$(echo "${FUZZ_TARGETS:-$ALL_TARGETS}" | tr ',' ' ')
 OUT=${FUZZ_OUT:-out/fuzz}
 SCRATCH=${FUZZ_SCRATCH:-.build-fuzz}
@@ -118,6 +118,7 @@ PY
 max_len() {
   case $1 in
     tender) echo 65536 ;;
+    espd) echo 2097152 ;;
     *) echo 1048576 ;;
   esac
 }
@@ -138,6 +139,7 @@ prepare_seeds() { # target
     template)  copy_seeds "$dir" "$max" templates/*.docx templates/*.odt samples/documents/*.docx samples/documents/*.odt ;;
     signature) copy_seeds "$dir" "$max" "${signed[@]}" templates/*.docx templates/*.odt ;;
     tender)    copy_seeds "$dir" "$max" samples/tenders/*.yaml samples/tenders/**/*.yaml ;;
+    espd)      copy_seeds "$dir" "$max" "$CORPUS"/espd/*/*.xml ;;
   esac
   shopt -u nullglob globstar
   if [ ! -d "$CORPUS" ]; then say "$t: $CORPUS is missing; seeds from templates/ and samples/ only"; fi
@@ -173,7 +175,7 @@ for t in $TARGETS; do
   flags=(-timeout=10 -rss_limit_mb=2048 -max_len="$(max_len "$t")" -artifact_prefix="$dir/" -print_final_stats=1)
   [ -f "$dict" ] && flags+=(-dict="$dict")
   # The structure-aware mutator writes whole packages: let it use max_len from the start.
-  [ "$t" != tender ] && flags+=(-len_control=0)
+  case $t in tender|espd) ;; *) flags+=(-len_control=0) ;; esac
   if [ "$MODE" = smoke ]; then
     secs=${FUZZ_SMOKE_SECONDS:-20}
     corpus="$dir/smoke-corpus"; rm -rf "$corpus"; mkdir -p "$corpus"

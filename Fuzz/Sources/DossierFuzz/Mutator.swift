@@ -76,7 +76,7 @@ func mutateZip(_ input: [UInt8], maxSize: Int, random: inout SeededRandom) -> [U
 @_cdecl("LLVMFuzzerCustomMutator")
 public func customMutator(_ data: UnsafeMutablePointer<UInt8>, _ size: Int, _ maxSize: Int, _ seed: UInt32) -> Int {
     var random = SeededRandom(seed)
-    if selectedTarget != .tender, random.below(4) != 0 {
+    if selectedTarget != .tender && selectedTarget != .espd, random.below(4) != 0 {
         let input = Array(UnsafeBufferPointer(start: data, count: size))
         if let output = mutateZip(input, maxSize: maxSize, random: &random) {
             output.withUnsafeBufferPointer { data.update(from: $0.baseAddress!, count: output.count) }

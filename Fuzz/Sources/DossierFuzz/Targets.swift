@@ -8,11 +8,11 @@ import Foundation
 // trap (precondition, index out of range, overflow, force unwrap), a sanitizer report, a leak,
 // a timeout or running out of memory is a bug.
 //
-// The target is chosen by DOSSIER_FUZZ_TARGET (package, docx, odt, template, signature, tender),
-// read once.
+// The target is chosen by DOSSIER_FUZZ_TARGET (package, docx, odt, template, signature, tender,
+// espd), read once.
 
 enum FuzzTarget: String, CaseIterable {
-    case package, docx, odt, template, signature, tender
+    case package, docx, odt, template, signature, tender, espd
 }
 
 /// Limits a little below the defaults so that one input stays well inside libFuzzer's
@@ -44,6 +44,7 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     case .template: fuzzTemplate(bytes)
     case .signature: fuzzSignature(bytes)
     case .tender: fuzzTender(bytes)
+    case .espd: fuzzESPD(bytes)
     }
     return 0
 }
@@ -78,7 +79,7 @@ func fuzzDocument(_ bytes: [UInt8]) {
 }
 
 /// A small fixed data set with the shapes templates use: values, a list of objects, a boolean,
-/// a date, a null.
+/// a date, a null, numbers (also as text) at the edges of the filters.
 let templateData: TemplateValue = .object([
     "titel": .string("Fuzz <&> \"titel\""),
     "kenmerk": .object(["platform": .string("TenderNed"), "nummer": .string("123456")]),
@@ -91,6 +92,10 @@ let templateData: TemplateValue = .object([
     "onwaar": .bool(false),
     "niets": .null,
     "aantal": .number(-3),
+    "bedrag": .string("-1234,5"),
+    "groot": .number(-1e300),
+    "sluiting": .date(TemplateDateTime(year: 2021, month: 4, day: 1, hour: 9, minute: 0)),
+    "datumtekst": .string("2021-04-01T09:00:00.5+02:00"),
 ])
 
 /// The template parser and renderer, for DOCX and ODT templates alike.
@@ -115,4 +120,9 @@ func fuzzTender(_ bytes: [UInt8]) {
     _ = LintEngine().run(result.tender)
     _ = try? RequirementsProfile(tender: result.tender).jsonBytes()
     _ = result.tender.templateData
+}
+
+/// The ESPD (UEA) response reader, on XML as received.
+func fuzzESPD(_ bytes: [UInt8]) {
+    _ = try? ESPDResponse.read(bytes: bytes, limits: fuzzLimits)
 }
