@@ -20,8 +20,8 @@
 #   FUZZ_BUILD_JOBS=N       passed to swift build -j
 #   CORPUS=../shared/corpus seed documents from outside the repository (skipped when missing)
 #
-# Seeds are copied at run time from CORPUS and from the project's templates/ and samples/; they
-# are never committed. Reproduce an artifact with:
+# Seeds are copied at run time from CORPUS and from the project's templates/ and samples/ (plus
+# small templates made by scripts/fuzz-seeds.py); they are never committed. Reproduce an artifact with:
 #   DOSSIER_FUZZ_TARGET=<target> .build-fuzz/debug/DossierFuzz out/fuzz/<target>/crash-...
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -134,9 +134,12 @@ prepare_seeds() { # target
   local hostile=( "$CORPUS"/hostile/* )
   case $t in
     package)   copy_seeds "$dir" "$max" "${docx[@]}" "${odt[@]}" "${signed[@]}" "${hostile[@]}" ;;
-    docx)      copy_seeds "$dir" "$max" "${docx[@]}" "${hostile[@]}" ;;
-    odt)       copy_seeds "$dir" "$max" "${odt[@]}" "$CORPUS"/signed/odf/*.odt; flat_seeds "$dir" "${odt[@]}" ;;
-    template)  copy_seeds "$dir" "$max" templates/*.docx templates/*.odt samples/documents/*.docx samples/documents/*.odt ;;
+    docx)      copy_seeds "$dir" "$max" "${docx[@]}" "${hostile[@]}"
+               python3 scripts/fuzz-seeds.py "$dir.small" && mv "$dir.small"/*.docx "$dir/" && rm -rf "$dir.small" ;;
+    odt)       copy_seeds "$dir" "$max" "${odt[@]}" "$CORPUS"/signed/odf/*.odt; flat_seeds "$dir" "${odt[@]}"
+               python3 scripts/fuzz-seeds.py "$dir.small" && mv "$dir.small"/*.odt "$dir/" && rm -rf "$dir.small" ;;
+    template)  copy_seeds "$dir" "$max" templates/*.docx templates/*.odt samples/documents/*.docx samples/documents/*.odt
+               python3 scripts/fuzz-seeds.py "$dir" ;;
     signature) copy_seeds "$dir" "$max" "${signed[@]}" templates/*.docx templates/*.odt ;;
     tender)    copy_seeds "$dir" "$max" samples/tenders/*.yaml samples/tenders/**/*.yaml ;;
     espd)      copy_seeds "$dir" "$max" "$CORPUS"/espd/*/*.xml ;;
