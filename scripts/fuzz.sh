@@ -141,7 +141,17 @@ prepare_seeds() { # target
     template)  copy_seeds "$dir" "$max" templates/*.docx templates/*.odt samples/documents/*.docx samples/documents/*.odt
                python3 scripts/fuzz-seeds.py "$dir" ;;
     signature) copy_seeds "$dir" "$max" "${signed[@]}" templates/*.docx templates/*.odt ;;
-    tender)    copy_seeds "$dir" "$max" samples/tenders/*.yaml samples/tenders/**/*.yaml ;;
+    tender)    copy_seeds "$dir" "$max" samples/tenders/*.yaml samples/tenders/**/*.yaml
+               # The same tenders as JSON (which is YAML too), when PyYAML is at hand.
+               python3 - "$dir" samples/tenders/*.yaml <<'PY' 2>/dev/null || true
+import sys, json, os, datetime, yaml
+for path in sys.argv[2:]:
+    with open(path, encoding="utf-8") as f:
+        data = yaml.safe_load(f)
+    with open(os.path.join(sys.argv[1], os.path.basename(path) + ".json"), "w", encoding="utf-8") as f:
+        json.dump(data, f, ensure_ascii=False, default=lambda v: v.isoformat() if isinstance(v, (datetime.date, datetime.datetime)) else str(v))
+PY
+               ;;
     espd)      copy_seeds "$dir" "$max" "$CORPUS"/espd/*/*.xml ;;
   esac
   shopt -u nullglob globstar
