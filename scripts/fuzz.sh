@@ -161,7 +161,7 @@ PY
 
 # --- Run. ---------------------------------------------------------------------------------------
 # Figures of one run from libFuzzer's log: executions, exec/s, coverage, features.
-figures() { # log
+figures() { # log seconds
   local log=$1 line execs rate cov ft corp
   line=$(grep -E "^#[0-9]+:?[[:space:]].*cov: " "$log" | tail -1)
   cov=$(echo "$line" | sed -nE 's/.*cov: ([0-9]+).*/\1/p')
@@ -169,7 +169,8 @@ figures() { # log
   execs=$(sed -nE 's/^stat::number_of_executed_units:[[:space:]]+([0-9]+)/\1/p' "$log" | tail -1)
   [ -n "$execs" ] || execs=$(echo "$line" | sed -nE 's/^#([0-9]+).*/\1/p')
   rate=$(sed -nE 's/^stat::average_exec_per_sec:[[:space:]]+([0-9]+)/\1/p' "$log" | tail -1)
-  [ -n "$rate" ] || rate=$(echo "$line" | sed -nE 's/.*exec\/s:? ([0-9]+).*/\1/p')
+  # Fork mode prints no final stats and the exec/s of the last job only: average over the run.
+  if [ -z "$rate" ] && [ -n "$execs" ] && [ "${2:-0}" -gt 0 ]; then rate=$(( execs / $2 )); fi
   corp=$(echo "$line" | sed -nE 's/.*corp: ([0-9]+).*/\1/p')
   echo "${execs:-?} ${rate:-?} ${cov:-?} ${ft:-?} ${corp:-?}"
 }
@@ -208,7 +209,7 @@ for t in $TARGETS; do
   DOSSIER_FUZZ_TARGET=$t "$BIN" "${flags[@]}" "$corpus" "$dir/seeds" > "$log" 2>&1
   status=$?
   elapsed=$(( $(date +%s) - start ))
-  read -r execs rate cov ft size <<< "$(figures "$log")"
+  read -r execs rate cov ft size <<< "$(figures "$log" "$elapsed")"
   new=$(( $(artifacts "$dir") - before ))
   row=$(printf "%-10s %6s %10s %7s %6s %7s %7s %s" "$t" "$elapsed" "$execs" "$rate" "$cov" "$ft" "$size" "$new")
   echo "$row"
