@@ -35,6 +35,15 @@ let selectedTarget: FuzzTarget = {
     return target
 }()
 
+/// Checks the selector before libFuzzer starts, so that a missing or wrong DOSSIER_FUZZ_TARGET is
+/// a message and exit status 2, not an exit inside the first input (which libFuzzer would save as
+/// a crash artifact).
+@_cdecl("LLVMFuzzerInitialize")
+public func initialize(_ argc: UnsafeMutablePointer<CInt>, _ argv: UnsafeMutableRawPointer) -> CInt {
+    _ = selectedTarget
+    return 0
+}
+
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     let bytes = Array(UnsafeBufferPointer(start: data, count: size))
