@@ -5,7 +5,7 @@ RELEASE_BIN := .build/release/dossier
 DEBUG_BIN := .build/debug/dossier
 SAMPLES := $(wildcard samples/documents/*.docx samples/documents/*.odt)
 
-.PHONY: all deps build release demo test bench install uninstall samples templates clean
+.PHONY: all deps build release demo test bench fuzz fuzz-smoke install uninstall samples templates clean
 
 all: build
 
@@ -48,12 +48,25 @@ demo: release
 	done
 	@for f in $(SAMPLES); do echo "== $$f"; $(RELEASE_BIN) inspect "$$f" || exit $$?; done
 
-# Unit, corpus (../shared/corpus when present), hostile-file and command-line tests.
+# Unit, corpus (../shared/corpus when present), hostile-file and command-line tests, then a short
+# run of every fuzz target (skipped, with a message, without a libFuzzer toolchain).
 # The tools that check generated documents (LibreOffice, openxml-audit) are installed when missing.
 test: deps
 	@scripts/ensure-test-tools.sh
 	$(SWIFT) build
 	$(SWIFT) test
+	@$(MAKE) --no-print-directory fuzz-smoke
+
+# Fuzzing (docs/security.md, "Fuzzing"): every target for FUZZ_SECONDS each, or those in
+# FUZZ_TARGETS=docx,odt; work folder out/fuzz/<target>. fuzz-smoke: FUZZ_SMOKE_SECONDS each, fails
+# on any crash.
+FUZZ_SECONDS ?= 600
+FUZZ_SMOKE_SECONDS ?= 20
+fuzz: deps
+	@FUZZ_SECONDS="$(FUZZ_SECONDS)" FUZZ_TARGETS="$(FUZZ_TARGETS)" scripts/fuzz.sh run
+
+fuzz-smoke: deps
+	@FUZZ_SMOKE_SECONDS="$(FUZZ_SMOKE_SECONDS)" FUZZ_TARGETS="$(FUZZ_TARGETS)" scripts/fuzz.sh smoke
 
 # Performance against the peers (pandoc, python-docx, docxtpl) and a C floor; inputs are generated
 # into $(BENCH_OUT) (untracked). BENCH_RUNS=n sets the repeats; see docs/performance.md.
@@ -82,4 +95,4 @@ samples:
 	scripts/make-samples.sh
 
 clean:
-	rm -rf .build out
+	rm -rf .build .build-fuzz out

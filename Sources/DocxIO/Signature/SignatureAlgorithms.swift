@@ -190,12 +190,20 @@ enum SignerKey {
 
 /// RSA PKCS#1 v1.5 verification by a raw public-key operation (s^e mod n).
 enum RawRSA {
+    static let maxModulusBytes = 16384 / 8
+
     static func verify(signature: [UInt8], modulus: [UInt8], exponent: [UInt8], digest: [UInt8],
                        algorithm: DigestAlgorithm) -> SignatureValueCheck {
+        // The key comes from the file: bound the work of s^e mod n as BoringSSL does (modulus
+        // at most 16384 bits, exponent at most 33 bits), or a huge modulus with a huge exponent
+        // keeps the pure-Swift modular exponentiation busy for minutes.
+        let length = modulus.drop { $0 == 0 }.count
+        let exponentBytes = exponent.drop { $0 == 0 }
+        guard length <= maxModulusBytes, exponentBytes.count <= 5,
+              exponentBytes.count < 5 || exponentBytes[exponentBytes.startIndex] <= 1 else { return .unsupportedKey }
         let n = BigUInt(bigEndian: modulus)
         let e = BigUInt(bigEndian: exponent)
         let s = BigUInt(bigEndian: signature)
-        let length = modulus.drop { $0 == 0 }.count
         guard n > 1, s < n, signature.count <= length + 1 else { return .invalid }
         let encoded = s.power(e, modulus: n).bigEndianBytes(length: length)
         // EM = 00 01 FF…FF 00 DigestInfo, with at least 8 bytes of FF.

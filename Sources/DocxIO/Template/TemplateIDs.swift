@@ -15,11 +15,14 @@ struct TemplateIDs {
     static func scan(_ parts: [[XMLToken]], numbering: [XMLToken]?) -> TemplateIDs {
         var ids = TemplateIDs()
         var maxID = 0, maxDocPr = 0, maxNum = 0
+        // Word's ids are 32-bit; a larger value in a hostile template is capped so that the next
+        // free id (max + 1) cannot overflow.
+        func id(_ text: String?) -> Int? { text.flatMap { Int($0) }.map { min($0, Int(Int32.max)) } }
         for tokens in parts {
             for token in tokens where token.kind == .start || token.kind == .empty {
                 guard TemplateXML.contains("id=", in: token.raw) || TemplateXML.contains("Id=", in: token.raw) else { continue }
-                if let value = TemplateXML.attribute("w:id", in: token.raw).flatMap({ Int($0) }) { maxID = max(maxID, value) }
-                if token.name == "wp:docPr" || token.name.hasSuffix(":cNvPr"), let value = TemplateXML.attribute("id", in: token.raw).flatMap({ Int($0) }) {
+                if let value = id(TemplateXML.attribute("w:id", in: token.raw)) { maxID = max(maxID, value) }
+                if token.name == "wp:docPr" || token.name.hasSuffix(":cNvPr"), let value = id(TemplateXML.attribute("id", in: token.raw)) {
                     maxDocPr = max(maxDocPr, value)
                 }
                 if let value = TemplateXML.attribute("w14:paraId", in: token.raw) { ids.usedHexIDs.insert(value.uppercased()) }
@@ -27,7 +30,7 @@ struct TemplateIDs {
             }
         }
         for token in numbering ?? [] where token.kind == .start && token.name == "w:num" {
-            if let value = TemplateXML.attribute("w:numId", in: token.raw).flatMap({ Int($0) }) { maxNum = max(maxNum, value) }
+            if let value = id(TemplateXML.attribute("w:numId", in: token.raw)) { maxNum = max(maxNum, value) }
         }
         ids.nextWordID = maxID + 1
         ids.nextDocPr = maxDocPr + 1
