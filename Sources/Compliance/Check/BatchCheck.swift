@@ -51,6 +51,9 @@ public struct BatchCheck: Sendable {
         let next = Counter()
         let done = Counter()
         DispatchQueue.concurrentPerform(iterations: workers) { _ in
+            // Each worker checks against its own copy of the profile: shared strings and arrays
+            // would have their reference counts updated from both cores (cache lines bouncing).
+            let profile = workers == 1 ? profile : Self.privateCopy(of: profile)
             while true {
                 let index = next.increment() - 1
                 guard index < paths.count else { return }
@@ -68,6 +71,13 @@ public struct BatchCheck: Sendable {
             }
         }
         return results.values()
+    }
+
+    /// A copy that shares no storage with `profile` (through its JSON form).
+    static func privateCopy(of profile: RequirementsProfile) -> RequirementsProfile {
+        guard let data = try? JSONEncoder().encode(profile),
+              let copy = try? JSONDecoder().decode(RequirementsProfile.self, from: data), copy == profile else { return profile }
+        return copy
     }
 
     final class Counter: @unchecked Sendable {
