@@ -32,7 +32,7 @@ import Glibc
         let fixture = HostileFiles.shared
         let made = try fixture.file(name)
         let file = made.file
-        let ext = (name as NSString).pathExtension
+        let ext = HostileFiles.packageExtension(name)
         let tender = HostileFiles.tender
         let invocations: [Invocation] = [
             Invocation(label: "inspect", arguments: ["inspect", file], statuses: [0, 2], subjects: [name]),

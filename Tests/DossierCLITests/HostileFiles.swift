@@ -82,7 +82,20 @@ final class HostileFiles: @unchecked Sendable {
         return cuts(of: base.path, count: base.count).map { "cut-\(base.label)-\($0).\(ext)" }
     }
 
-    static let packages: [String] = crafted + truncated
+    /// Every file of ../shared/corpus/hostile (when present), as "corpus-<name>".
+    static let corpusHostile: [String] = {
+        guard Run.corpusAvailable, let names = try? FileManager.default.contentsOfDirectory(atPath: Run.corpus + "/hostile") else { return [] }
+        return names.filter { !$0.hasPrefix(".") && !$0.hasSuffix(".md") }.sorted().map { "corpus-" + $0 }
+    }()
+
+    /// The package format a file stands for in a submission or templates folder: its own
+    /// extension when DOCX or ODT, else DOCX (a legacy .doc from the corpus goes in as a .docx).
+    static func packageExtension(_ name: String) -> String {
+        let ext = (name as NSString).pathExtension.lowercased()
+        return ext == "odt" ? "odt" : "docx"
+    }
+
+    static let packages: [String] = crafted + truncated + corpusHostile
 
     /// Other files a submission may hold (evidence read by content).
     static let evidence: [String] = ["pdf-30mb-of-s.pdf", "pdf-streams-without-end.pdf", "pdf-nested-parentheses.pdf"]
@@ -203,7 +216,7 @@ final class HostileFiles: @unchecked Sendable {
         let path = folder + "/" + name
         let bytes = try make(name)
         try Data(bytes).write(to: URL(fileURLWithPath: path))
-        let ext = (name as NSString).pathExtension
+        let ext = name.hasPrefix("corpus-") ? Self.packageExtension(name) : (name as NSString).pathExtension
         if ext == "pdf" {
             // Evidence beside a real dossier, in a folder and in a .zip.
             try FileManager.default.createDirectory(atPath: folder + "/submission", withIntermediateDirectories: true)
@@ -346,6 +359,12 @@ final class HostileFiles: @unchecked Sendable {
         let file = "file://" + canary
         let docxOriginal = Self.docxEntries, odtOriginal = Self.odtEntries
         func cut(_ path: String, _ offset: Int) -> [UInt8] { Array((FileManager.default.contents(atPath: path) ?? Data()).prefix(offset)) }
+        if name.hasPrefix("corpus-") {
+            guard let data = FileManager.default.contents(atPath: Run.corpus + "/hostile/" + name.dropFirst("corpus-".count)) else {
+                throw CocoaError(.fileNoSuchFile)
+            }
+            return Array(data)
+        }
         if name.hasPrefix("cut-") {
             let parts = name.dropFirst(4).split(separator: "-")
             let offset = Int(parts.last?.split(separator: ".").first ?? "0") ?? 0
