@@ -226,12 +226,17 @@ public enum PDFText {
         var index = 0
         let count = bytes.count
         // Horspool's search over the raw bytes: a PDF of millions of "s" made the old search
-        // (a copy of every candidate) take seconds per megabyte.
-        func find(_ needle: [UInt8], from start: Int) -> Int? {
+        // (a copy of every candidate) take seconds per megabyte. The shift table of each marker
+        // is made once, not per search.
+        func shifts(_ needle: [UInt8]) -> [Int] {
+            var shift = [Int](repeating: needle.count, count: 256)
+            for (offset, byte) in needle.enumerated().dropLast() { shift[Int(byte)] = needle.count - 1 - offset }
+            return shift
+        }
+        let streamShifts = shifts(streamMarker), endShifts = shifts(endMarker)
+        func find(_ needle: [UInt8], _ shift: [Int], from start: Int) -> Int? {
             let n = needle.count
             guard n > 0, start >= 0, start <= count - n else { return nil }
-            var shift = [Int](repeating: n, count: 256)
-            for (offset, byte) in needle.enumerated().dropLast() { shift[Int(byte)] = n - 1 - offset }
             return bytes.withUnsafeBufferPointer { hay -> Int? in
                 needle.withUnsafeBufferPointer { pattern -> Int? in
                     shift.withUnsafeBufferPointer { shift -> Int? in
@@ -250,7 +255,7 @@ public enum PDFText {
                 }
             }
         }
-        while let start = find(streamMarker, from: index) {
+        while let start = find(streamMarker, streamShifts, from: index) {
             // "endstream" also contains "stream": skip it.
             if start >= 3, Array(bytes[(start - 3)..<start]) == Array("end".utf8) { index = start + streamMarker.count; continue }
             let dictionaryStart = max(0, start - 300)
@@ -258,7 +263,7 @@ public enum PDFText {
             var dataStart = start + streamMarker.count
             if dataStart < count, bytes[dataStart] == 0x0D { dataStart += 1 }
             if dataStart < count, bytes[dataStart] == 0x0A { dataStart += 1 }
-            guard let end = find(endMarker, from: dataStart) else { break }
+            guard let end = find(endMarker, endShifts, from: dataStart) else { break }
             let lastDictionary = dictionary.components(separatedBy: "<<").last ?? dictionary
             if !lastDictionary.contains("/Filter") {
                 output += strings(in: Array(bytes[dataStart..<end])) + "\n"
