@@ -7,7 +7,10 @@ let package = Package(
     products: [
         .executable(name: "dossier", targets: ["dossier"]),
         .library(name: "DocModel", targets: ["DocModel"]),
-        .library(name: "DocxIO", targets: ["DocxIO"]),
+        .library(name: "PackageIO", targets: ["PackageIO"]),
+        .library(name: "DocReaders", targets: ["DocReaders"]),
+        .library(name: "DocTemplates", targets: ["DocTemplates"]),
+        .library(name: "PackageSignatures", targets: ["PackageSignatures"]),
         .library(name: "Compliance", targets: ["Compliance"]),
     ],
     dependencies: [
@@ -19,7 +22,7 @@ let package = Package(
         .package(url: "https://github.com/attaswift/BigInt", from: "6.0.0"),
     ],
     targets: [
-        // C libraries, seen only by the lowest layer of DocxIO (Sources/DocxIO/Low).
+        // C libraries, seen only by PackageIO (Sources/PackageIO/Low).
         .systemLibrary(
             name: "CLibXML2",
             pkgConfig: "libxml-2.0",
@@ -32,11 +35,18 @@ let package = Package(
         ),
         // Format-neutral document model: pure Swift values.
         .target(name: "DocModel"),
-        // Packages, XML, readers (later writers, templates, signatures).
+        // Zip and XML plumbing, OPC, format sniffing, limits, atomic output: the only target that
+        // imports the C libraries.
+        .target(name: "PackageIO", dependencies: ["DocModel", "CLibXML2", "CLibZip"]),
+        // Readers: DOCX (two stages) and ODT into the document model.
+        .target(name: "DocReaders", dependencies: ["DocModel", "PackageIO"]),
+        // The template engine: DOCX and ODT templates filled from data.
+        .target(name: "DocTemplates", dependencies: ["DocModel", "PackageIO"]),
+        // Package signatures (OOXML, ODF): signing and verification; the only users of the crypto packages.
         .target(
-            name: "DocxIO",
+            name: "PackageSignatures",
             dependencies: [
-                "DocModel", "CLibXML2", "CLibZip",
+                "DocModel", "PackageIO",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "_CryptoExtras", package: "swift-crypto"),
                 .product(name: "X509", package: "swift-certificates"),
@@ -44,30 +54,31 @@ let package = Package(
                 .product(name: "BigInt", package: "BigInt"),
             ]
         ),
-        // Tender model, rules, findings, reports.
+        // Tender model, ESPD, rules, findings, reports.
         .target(
             name: "Compliance",
-            dependencies: ["DocModel", "DocxIO", .product(name: "Yams", package: "Yams")]
+            dependencies: ["DocModel", "PackageIO", "DocReaders", "DocTemplates", "PackageSignatures",
+                           .product(name: "Yams", package: "Yams")]
         ),
         // The command-line tool.
         .executableTarget(
             name: "dossier",
             dependencies: [
-                "DocModel", "DocxIO", "Compliance",
+                "DocModel", "PackageIO", "DocReaders", "DocTemplates", "PackageSignatures", "Compliance",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Yams", package: "Yams"),
             ]
         ),
         .testTarget(name: "DocModelTests", dependencies: ["DocModel"]),
-        .testTarget(name: "DocxIOTests", dependencies: ["DocxIO", "DocModel"]),
-        .testTarget(name: "DossierCLITests", dependencies: ["dossier", "Compliance", "DocxIO", "DocModel", "TestSupport",
+        .testTarget(name: "DocxIOTests", dependencies: ["PackageIO", "DocReaders", "DocModel"]),
+        .testTarget(name: "DossierCLITests", dependencies: ["dossier", "Compliance", "PackageIO", "DocReaders", "DocTemplates", "PackageSignatures", "DocModel", "TestSupport",
                                       .product(name: "X509", package: "swift-certificates"), .product(name: "Crypto", package: "swift-crypto"),
                                       .product(name: "_CryptoExtras", package: "swift-crypto"), .product(name: "SwiftASN1", package: "swift-asn1")]),
-        .testTarget(name: "PackageIOTests", dependencies: ["DocxIO", "DocModel", "TestSupport"]),
-        .testTarget(name: "ODTReaderTests", dependencies: ["DocxIO", "DocModel"]),
-        .testTarget(name: "ComplianceTests", dependencies: ["Compliance", "DocModel", "DocxIO"]),
-        .testTarget(name: "TemplateTests", dependencies: ["DocxIO", "DocModel"]),
-        .testTarget(name: "CheckTests", dependencies: ["Compliance", "DocxIO", "DocModel"]),
+        .testTarget(name: "PackageIOTests", dependencies: ["PackageIO", "DocModel", "TestSupport"]),
+        .testTarget(name: "ODTReaderTests", dependencies: ["PackageIO", "DocReaders", "DocModel"]),
+        .testTarget(name: "ComplianceTests", dependencies: ["Compliance", "DocModel", "DocTemplates"]),
+        .testTarget(name: "TemplateTests", dependencies: ["PackageIO", "DocReaders", "DocTemplates", "DocModel"]),
+        .testTarget(name: "CheckTests", dependencies: ["Compliance", "PackageIO", "DocReaders", "DocTemplates", "PackageSignatures", "DocModel"]),
         // Test fixtures shared by several test targets (test targets cannot share sources): the
         // throw-away PKI made at test time and the raw zip builders for hostile files. Only tests
         // depend on it.
@@ -75,9 +86,9 @@ let package = Package(
             .product(name: "X509", package: "swift-certificates"), .product(name: "Crypto", package: "swift-crypto"),
             .product(name: "_CryptoExtras", package: "swift-crypto"), .product(name: "SwiftASN1", package: "swift-asn1"),
         ], path: "Tests/TestSupport"),
-        .testTarget(name: "SignatureTests", dependencies: ["DocxIO", "DocModel", "TestSupport",
+        .testTarget(name: "SignatureTests", dependencies: ["PackageIO", "PackageSignatures", "DocModel", "TestSupport",
                                       .product(name: "X509", package: "swift-certificates"), .product(name: "Crypto", package: "swift-crypto"),
                                       .product(name: "_CryptoExtras", package: "swift-crypto"), .product(name: "SwiftASN1", package: "swift-asn1")]),
-        .testTarget(name: "ESPDTests", dependencies: ["DocxIO", "DocModel"]),
+        .testTarget(name: "ESPDTests", dependencies: ["Compliance", "PackageIO", "DocModel"]),
     ]
 )

@@ -30,7 +30,10 @@ let package = Package(
             name: "DossierFuzz",
             dependencies: [
                 "FuzzSupport",
-                .product(name: "DocxIO", package: "dossier"),
+                .product(name: "PackageIO", package: "dossier"),
+                .product(name: "DocReaders", package: "dossier"),
+                .product(name: "DocTemplates", package: "dossier"),
+                .product(name: "PackageSignatures", package: "dossier"),
                 .product(name: "DocModel", package: "dossier"),
                 .product(name: "Compliance", package: "dossier"),
             ]

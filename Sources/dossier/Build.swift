@@ -1,8 +1,9 @@
 import ArgumentParser
 import Compliance
 import DocModel
-import DocxIO
 import Foundation
+import PackageIO
+import DocTemplates
 
 /// `dossier build TENDER -o DIR`: the publishable documents and the check profile of a tender.
 struct Build: ParsableCommand {

@@ -1,11 +1,11 @@
 import ArgumentParser
 import Compliance
 import DocModel
-import DocxIO
 import Foundation
 #if canImport(Glibc)
 import Glibc
 #endif
+import PackageIO
 
 /// `dossier check SUBMISSION (--profile requirements.json | --tender TENDER)` and
 /// `dossier check --batch DIR …`.

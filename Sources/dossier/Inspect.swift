@@ -1,6 +1,7 @@
 import ArgumentParser
 import DocModel
-import DocxIO
+import PackageIO
+import DocReaders
 
 struct Inspect: ParsableCommand {
     static let configuration = CommandConfiguration(

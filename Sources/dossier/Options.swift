@@ -1,6 +1,6 @@
 import ArgumentParser
 import DocModel
-import DocxIO
+import PackageIO
 
 /// Options every command has.
 struct GlobalOptions: ParsableArguments {

@@ -5,7 +5,8 @@ import Foundation
 #endif
 import ArgumentParser
 import DocModel
-import DocxIO
+import PackageIO
+import PackageSignatures
 
 struct Sign: ParsableCommand {
     static let configuration = CommandConfiguration(

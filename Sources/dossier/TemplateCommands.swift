@@ -1,9 +1,10 @@
 import ArgumentParser
 import Compliance
 import DocModel
-import DocxIO
 import Foundation
 import Yams
+import PackageIO
+import DocTemplates
 
 /// `dossier render TEMPLATE DATA -o OUT`: fills a DOCX or ODT template with tender data.
 struct Render: ParsableCommand {

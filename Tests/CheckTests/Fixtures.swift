@@ -1,7 +1,8 @@
 import Compliance
 import DocModel
-import DocxIO
 import Foundation
+import PackageIO
+import DocTemplates
 
 /// Builds small submissions from the real form: the template rendered for the Achterhoek
 /// sample tender, its content controls filled by editing the XML text.

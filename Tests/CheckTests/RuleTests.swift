@@ -1,8 +1,8 @@
 import Compliance
 import DocModel
-import DocxIO
 import Foundation
 import Testing
+import DocReaders
 
 @Suite struct RuleTests {
     static let dossierName = "inschrijving/dossier-definitief.docx"

@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 @testable import Compliance
-import DocxIO
+import PackageSignatures
 
 /// The `signatures` rule's verdict on one party's UEA: signed, intact, covering the document,
 /// by the party itself (KvK first, then name), before the deadline.

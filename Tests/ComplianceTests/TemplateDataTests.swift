@@ -1,6 +1,6 @@
 import Compliance
-import DocxIO
 import Testing
+import DocTemplates
 
 /// What templates see of a tender: its own keys plus derived values, and every optional key
 /// present so that a lookup never falls through to an enclosing item.

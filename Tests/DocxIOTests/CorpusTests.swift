@@ -1,7 +1,8 @@
 import Foundation
 import DocModel
-import DocxIO
 import Testing
+import PackageIO
+import DocReaders
 
 /// The real-world corpus beside the project (../shared/corpus), when it is there.
 enum Corpus {

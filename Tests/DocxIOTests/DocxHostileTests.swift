@@ -1,6 +1,6 @@
 import DocModel
-import DocxIO
 import Testing
+import PackageIO
 
 /// Regression tests for hostile or malformed DOCX content found in review: each must give a
 /// sensible model quickly, never a trap, a stack overflow or quadratic work.

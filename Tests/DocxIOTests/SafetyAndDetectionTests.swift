@@ -1,6 +1,7 @@
 import DocModel
-import DocxIO
 import Testing
+import PackageIO
+import DocReaders
 
 @Suite struct XMLLayerTests {
     struct Collector: XMLStreamHandler {

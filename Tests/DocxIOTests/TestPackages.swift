@@ -1,5 +1,6 @@
 import DocModel
-import DocxIO
+import PackageIO
+import DocReaders
 
 /// Builds small, real DOCX packages for tests with the project's own ZipWriter.
 struct TestDocx {

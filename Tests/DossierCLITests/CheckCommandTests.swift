@@ -1,7 +1,8 @@
 import Compliance
-import DocxIO
 import Foundation
 import Testing
+import PackageIO
+import DocTemplates
 
 /// `dossier check` from the binary: exit codes, --now, formats, --batch.
 @Suite struct CheckCommandTests {

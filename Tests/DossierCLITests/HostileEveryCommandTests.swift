@@ -1,9 +1,9 @@
-import DocxIO
 import Foundation
 import Testing
 #if canImport(Glibc)
 import Glibc
 #endif
+import PackageIO
 
 /// Every generated hostile file (HostileFiles) through every command that reads files. For each
 /// (file, command): exit 0 or 1 (a result) or 2 with exactly one line on stderr naming the file;

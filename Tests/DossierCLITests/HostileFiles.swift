@@ -1,11 +1,11 @@
 import Crypto
-import DocxIO
 import Foundation
 import TestSupport
 import X509
 #if canImport(Glibc)
 import Glibc
 #endif
+import PackageIO
 
 /// Hostile files made at test time (never committed): zip bombs, huge and deep XML, entities,
 /// traversal, lying headers, truncations, bad ODT mimetypes, hostile YAML. Each file is made

@@ -1,7 +1,7 @@
 import TestSupport
-import DocxIO
 import Foundation
 import Testing
+import PackageIO
 
 /// `dossier sign`'s ODF output verified by an independent verifier: LibreOffice itself, through
 /// UNO (scripts/lo-verify-signatures.py). `make test` installs LibreOffice and python3-uno.

@@ -1,6 +1,6 @@
-import DocxIO
 import Foundation
 import Testing
+import PackageIO
 
 @Suite struct TemplateCommandTests {
     static func template(_ body: String) throws -> [UInt8] {

@@ -1,7 +1,8 @@
 import Foundation
 import DocModel
-import DocxIO
 import Testing
+import PackageIO
+import Compliance
 
 /// The ESPD corpus beside the project (../shared/corpus/espd), when it is there.
 enum ESPDCorpus {

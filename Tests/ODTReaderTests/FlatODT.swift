@@ -1,5 +1,5 @@
 import DocModel
-import DocxIO
+import DocReaders
 
 /// Builds small flat ODT documents for the tests.
 enum FlatODT {

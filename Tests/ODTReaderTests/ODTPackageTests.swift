@@ -1,6 +1,7 @@
 import DocModel
-import DocxIO
 import Testing
+import PackageIO
+import DocReaders
 
 /// Writes a zip with stored (uncompressed) entries, for small package tests.
 enum StoredZip {

@@ -1,5 +1,4 @@
 import DocModel
-import DocxIO
 import Testing
 
 /// Regressions found by review: hostile tracked changes and nested repeats that must finish

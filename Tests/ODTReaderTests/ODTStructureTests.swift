@@ -1,6 +1,6 @@
 import DocModel
-import DocxIO
 import Testing
+import PackageIO
 
 @Suite struct ODTListTests {
     static let listStyles = """

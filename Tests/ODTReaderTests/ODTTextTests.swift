@@ -1,5 +1,4 @@
 import DocModel
-import DocxIO
 import Testing
 
 @Suite struct ODTTextTests {

@@ -1,5 +1,4 @@
 import DocModel
-@testable import DocxIO
 import Testing
 import TestSupport
 
@@ -8,6 +7,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+@testable import PackageIO
 
 @Suite struct AtomicFileTests {
     /// A fresh directory, removed with its contents afterwards.

@@ -1,8 +1,8 @@
 import DocModel
-@testable import DocxIO
 import Foundation
 import Testing
 import TestSupport
+@testable import PackageIO
 
 /// Regressions found by the hostile-file suite (DossierCLITests.HostileEveryCommand).
 @Suite struct HostileRegressionTests {

@@ -1,5 +1,4 @@
 import DocModel
-@testable import DocxIO
 import Testing
 import TestSupport
 
@@ -119,3 +118,4 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+@testable import PackageIO

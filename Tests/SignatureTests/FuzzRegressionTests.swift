@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import DocxIO
+@testable import PackageSignatures
 
 /// Hostile-input regressions of the signature verifier (docs/security.md, "Fuzzing").
 @Suite struct SignatureFuzzRegressionTests {

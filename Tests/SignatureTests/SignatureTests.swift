@@ -1,7 +1,8 @@
 import Foundation
 import DocModel
-@testable import DocxIO
 import Testing
+@testable import PackageIO
+@testable import PackageSignatures
 
 /// The signed corpus beside the project (../shared/corpus/signed), when it is there.
 enum SignedCorpus {

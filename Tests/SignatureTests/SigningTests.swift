@@ -1,8 +1,9 @@
 import TestSupport
 import Foundation
 import DocModel
-@testable import DocxIO
 import Testing
+@testable import PackageIO
+@testable import PackageSignatures
 
 /// Small unsigned packages: the pandoc corpus files when present, else built here.
 enum UnsignedSamples {

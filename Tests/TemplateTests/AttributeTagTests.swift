@@ -1,6 +1,7 @@
 import DocModel
-import DocxIO
 import Testing
+import DocReaders
+import DocTemplates
 
 /// Tags in attribute values: a fillable field's tag is made per item of a loop
 /// (`criterium-{{id}}`), so that a checker can find each answer back.

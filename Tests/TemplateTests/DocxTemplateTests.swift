@@ -1,7 +1,9 @@
 import Foundation
 import DocModel
-import DocxIO
 import Testing
+import PackageIO
+import DocReaders
+import DocTemplates
 
 @Suite struct DocxTagTests {
     @Test func tagSplitOverRunsInEveryPosition() throws {

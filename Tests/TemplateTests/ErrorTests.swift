@@ -1,7 +1,8 @@
 import DocModel
-import DocxIO
 import Foundation
 import Testing
+import PackageIO
+import DocTemplates
 
 @Suite struct TemplateErrorTests {
     @Test func everyKindWithItsPlaceInOnePass() throws {

@@ -1,6 +1,8 @@
 import Foundation
 import DocModel
-import DocxIO
+import PackageIO
+import DocReaders
+import DocTemplates
 
 /// Small DOCX templates built with the project's ZipWriter.
 struct DocxFixture {

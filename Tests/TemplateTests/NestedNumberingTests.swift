@@ -1,7 +1,8 @@
 import DocModel
-import DocxIO
 import Foundation
 import Testing
+import DocReaders
+import DocTemplates
 
 /// A numbered list inside a loop inside a loop: every repetition restarts its list, and every
 /// numbering instance the document names exists in numbering.xml (found by openxml-audit on the

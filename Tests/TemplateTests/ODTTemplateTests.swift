@@ -1,7 +1,9 @@
 import DocModel
-import DocxIO
 import Foundation
 import Testing
+import PackageIO
+import DocReaders
+import DocTemplates
 
 @Suite struct ODTTemplateTests {
     static func p(_ text: String) -> String { "<text:p text:style-name=\"P1\">\(text)</text:p>" }

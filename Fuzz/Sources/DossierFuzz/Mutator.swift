@@ -1,5 +1,5 @@
-import DocxIO
 import FuzzSupport
+import PackageIO
 
 // A structure-aware mutator. libzip checks every entry's CRC-32, so plain byte mutations of a
 // package almost never reach the XML behind the zip layer: most mutants die as "checksum

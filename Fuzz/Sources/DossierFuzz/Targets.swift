@@ -1,7 +1,10 @@
 import Compliance
 import DocModel
-import DocxIO
 import Foundation
+import PackageIO
+import DocReaders
+import DocTemplates
+import PackageSignatures
 
 // libFuzzer entry point. Every target feeds the bytes to a public entry point of the library the
 // way the command line does with a file from a stranger: any thrown error is a fine answer, a

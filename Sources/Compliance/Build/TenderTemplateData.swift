@@ -1,4 +1,4 @@
-import DocxIO
+import DocTemplates
 
 /// What templates see of a tender (docs/tender-format.md, "What templates see"): the tender's
 /// own keys in Dutch, plus derived values. Every optional key is present, as null or an empty

@@ -1,6 +1,6 @@
 import DocModel
-import DocxIO
 import Foundation
+import PackageIO
 
 /// Checks every submission in a folder (each subfolder or `.zip`) in parallel over the cores,
 /// and writes an overview. One broken submission never stops the batch.

@@ -1,5 +1,6 @@
 import DocModel
 import Foundation
+import PackageIO
 
 /// Renders a check report: text grouped by severity and file, JSON (docs/check-report.md),
 /// or one self-contained printable HTML file.
@@ -132,20 +133,7 @@ public enum CheckReportRenderer {
 
     // MARK: HTML
 
-    public static func escape(_ text: String) -> String {
-        var result = ""
-        for character in text {
-            switch character {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            case "'": result += "&#39;"
-            default: result.append(character)
-            }
-        }
-        return result
-    }
+    public static func escape(_ text: String) -> String { XMLEscaping.escape(text, for: .html) }
 
     /// Inline CSS only: no scripts, fonts, images or links to anything outside the file.
     static let css = """

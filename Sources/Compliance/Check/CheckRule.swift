@@ -1,5 +1,6 @@
 import DocModel
 import Foundation
+import PackageIO
 
 /// A check rule: a small type that judges one aspect of a submission and emits findings.
 public protocol CheckRule: Sendable {
@@ -81,4 +82,3 @@ public struct CheckEngine: Sendable {
     }
 }
 
-import DocxIO

@@ -1,6 +1,6 @@
 import DocModel
-import DocxIO
 import Foundation
+import PackageSignatures
 
 /// One file of a submission, classified by its content (never by its name).
 public struct SubmissionFile: Sendable {

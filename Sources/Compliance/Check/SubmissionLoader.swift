@@ -1,6 +1,8 @@
 import DocModel
-import DocxIO
 import Foundation
+import PackageIO
+import DocReaders
+import PackageSignatures
 
 /// Reads a submission (a folder or a `.zip`, never extracted to disk) and classifies every file
 /// by its content: the bekwaamheidsdossier, UEAs (documents and ESPD XML) and evidence.

@@ -1,5 +1,4 @@
 import DocModel
-import DocxIO
 import Foundation
 
 /// `parties`: every party the dossier names with a role that needs a UEA (the bidder, combination

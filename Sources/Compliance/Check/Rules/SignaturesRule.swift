@@ -1,6 +1,6 @@
 import DocModel
-import DocxIO
 import Foundation
+import PackageSignatures
 
 /// `signatures`: each party that must submit a UEA signed it itself. Under the tender's
 /// `uea_ondertekening: elektronisch` (the default) its UEA document carries a package signature
