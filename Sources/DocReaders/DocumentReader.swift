@@ -6,38 +6,24 @@ import PackageIO
 /// spreadsheets, presentations and anything that is not a document package.
 public enum DocumentReader {
     public static func read(path: String, limits: ReadLimits = .default) throws -> Document {
-        let prefix = try FileBytes.prefix(path, count: 8)
-        switch Sniffer.kind(ofPrefix: prefix) {
-        case .zip:
-            return try read(archive: ZipArchive(path: path, limits: limits))
-        case .compoundFile:
-            throw ReadError(Sniffer.compoundFileKind(try FileBytes.read(path, limit: limits.maxFileSize)))
-        case .xml:
-            return try ODTReader.readFlat(try FileBytes.read(path, limit: limits.maxFileSize), limits: limits)
-        case .other:
-            throw ReadError(.notAPackage)
-        }
+        try read(InputDocument.open(path: path, limits: limits))
     }
 
     /// Reads a document held in memory (a file taken from a zip submission, a test document).
     public static func read(bytes: [UInt8], limits: ReadLimits = .default) throws -> Document {
-        switch Sniffer.kind(ofPrefix: Array(bytes.prefix(8))) {
-        case .zip: return try read(archive: ZipArchive(bytes: bytes, limits: limits))
-        case .compoundFile: throw ReadError(Sniffer.compoundFileKind(bytes))
-        case .xml: return try ODTReader.readFlat(bytes, limits: limits)
-        case .other: throw ReadError(.notAPackage)
-        }
+        try read(InputDocument.open(bytes: bytes, limits: limits))
     }
 
-    static func read(archive: ZipArchive) throws -> Document {
-        if let odfType = try ODFPackage.mediaType(of: archive) {
-            switch ODFPackage.documentKind(mediaType: odfType) {
+    /// Reads an opened input: the one place that chooses the reader.
+    public static func read(_ input: InputDocument) throws -> Document {
+        switch input {
+        case .odfPackage(let archive, let mediaType):
+            switch ODFPackage.documentKind(mediaType: mediaType) {
             case "text"?: return try ODTReader.read(archive: archive)
             case let other?: throw ReadError(.unsupportedDocumentKind(other))
-            case nil: throw ReadError(.wrongMimetype(odfType), part: "mimetype")
+            case nil: throw ReadError(.wrongMimetype(mediaType), part: "mimetype")
             }
-        }
-        if archive.contains("_rels/.rels") {
+        case .ooxml(let archive):
             let package = try OfficePackage(archive: archive)
             switch package.mainContentKind {
             case "document"?: return try DocxReader.read(package: package)
@@ -46,8 +32,11 @@ public enum DocumentReader {
                 // No content type for the main part: judge by its root element.
                 return try DocxReader.read(package: package)
             }
+        case .flatODT(let bytes, let limits):
+            return try ODTReader.readFlat(bytes, limits: limits)
+        case .otherZip:
+            throw ReadError(.unknownPackage)
         }
-        throw ReadError(.unknownPackage)
     }
 
     /// The parts of a package as facts, with their content types where known.

@@ -75,25 +75,17 @@ struct TemplatePackage {
     var mainPart: String
 
     init(bytes: [UInt8], limits: ReadLimits) throws {
-        guard Sniffer.kind(ofPrefix: Array(bytes.prefix(8))) == .zip else {
-            if Sniffer.kind(ofPrefix: Array(bytes.prefix(8))) == .compoundFile { throw ReadError(Sniffer.compoundFileKind(bytes)) }
-            throw ReadError(.notAPackage)
-        }
-        try self.init(archive: ZipArchive(bytes: bytes, limits: limits))
+        try self.init(InputDocument.open(bytes: bytes, limits: limits))
     }
 
     init(path: String, limits: ReadLimits) throws {
-        let prefix = try FileBytes.prefix(path, count: 8)
-        guard Sniffer.kind(ofPrefix: prefix) == .zip else {
-            if Sniffer.kind(ofPrefix: prefix) == .compoundFile { throw ReadError(Sniffer.compoundFileKind(try FileBytes.read(path, limit: limits.maxFileSize))) }
-            throw ReadError(.notAPackage)
-        }
-        try self.init(archive: ZipArchive(path: path, limits: limits))
+        try self.init(InputDocument.open(path: path, limits: limits))
     }
 
-    init(archive: ZipArchive) throws {
+    init(_ input: InputDocument) throws {
+        let archive = try input.requireArchive()
         self.archive = archive
-        if let type = try ODFPackage.mediaType(of: archive) {
+        if case .odfPackage(_, let type) = input {
             guard let kind = ODFPackage.documentKind(mediaType: type) else { throw ReadError(.wrongMimetype(type), part: "mimetype") }
             guard kind == "text" else { throw ReadError(.unsupportedDocumentKind(kind)) }
             format = .odt
@@ -110,7 +102,7 @@ struct TemplatePackage {
             self.parts = parts
             return
         }
-        guard archive.contains("_rels/.rels") else { throw ReadError(.unknownPackage) }
+        guard case .ooxml = input else { throw ReadError(.unknownPackage) }
         let package = try OfficePackage(archive: archive)
         if let kind = package.mainContentKind, kind != "document" { throw ReadError(.unsupportedDocumentKind(kind)) }
         format = .docx

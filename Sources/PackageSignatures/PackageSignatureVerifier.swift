@@ -9,12 +9,17 @@ public enum PackageSignatureVerifier {
     /// Reads the package at `path` and verifies every signature in it. Throws ``ReadError`` when
     /// the file cannot be read as a package.
     public static func verify(path: String, trust: TrustAnchors? = nil, limits: ReadLimits = .default) throws -> SignatureVerificationReport {
-        let (report, requests) = try collect(archive: try open(path: path, limits: limits))
+        try verify(InputDocument.open(path: path, limits: limits), trust: trust)
+    }
+
+    /// Verifies an opened input (a flat ODT has no package signatures: not a package).
+    public static func verify(_ input: InputDocument, trust: TrustAnchors? = nil) throws -> SignatureVerificationReport {
+        let (report, requests) = try collect(archive: input.requireArchive())
         return applyTrust(report, requests) { ChainValidation.evaluateBlocking($0, anchors: trust) }
     }
 
     public static func verify(path: String, trust: TrustAnchors?, limits: ReadLimits = .default) async throws -> SignatureVerificationReport {
-        let (report, requests) = try collect(archive: try open(path: path, limits: limits))
+        let (report, requests) = try collect(archive: InputDocument.open(path: path, limits: limits).requireArchive())
         var result = report
         for index in result.signatures.indices {
             result.signatures[index].trust = await ChainValidation.evaluate(requests[index], anchors: trust)
@@ -23,9 +28,7 @@ public enum PackageSignatureVerifier {
     }
 
     public static func verify(bytes: [UInt8], trust: TrustAnchors? = nil, limits: ReadLimits = .default) throws -> SignatureVerificationReport {
-        guard case .zip = Sniffer.kind(ofPrefix: Array(bytes.prefix(8))) else { throw ReadError(.notAPackage) }
-        let (report, requests) = try collect(archive: try ZipArchive(bytes: bytes, limits: limits))
-        return applyTrust(report, requests) { ChainValidation.evaluateBlocking($0, anchors: trust) }
+        try verify(InputDocument.open(bytes: bytes, limits: limits), trust: trust)
     }
 
     public static func verify(archive: ZipArchive, trust: TrustAnchors? = nil) throws -> SignatureVerificationReport {
@@ -38,17 +41,6 @@ public enum PackageSignatureVerifier {
         var result = report
         for index in result.signatures.indices { result.signatures[index].trust = evaluate(requests[index]) }
         return result
-    }
-
-    private static func open(path: String, limits: ReadLimits) throws -> ZipArchive {
-        let prefix = try FileBytes.prefix(path, count: 8)
-        guard case .zip = Sniffer.kind(ofPrefix: prefix) else {
-            if case .compoundFile = Sniffer.kind(ofPrefix: prefix) {
-                throw ReadError(Sniffer.compoundFileKind(try FileBytes.read(path, limit: limits.maxFileSize)))
-            }
-            throw ReadError(.notAPackage)
-        }
-        return try ZipArchive(path: path, limits: limits)
     }
 
     /// Everything but chain validation; one trust request per signature.

@@ -22,16 +22,13 @@ public enum PackageSigner {
     /// Signs the package bytes and returns the signed package.
     public static func sign(bytes: [UInt8], identity: SigningIdentity, signingTime: Date = Date(),
                             limits: ReadLimits = .default) throws -> [UInt8] {
-        guard case .zip = Sniffer.kind(ofPrefix: Array(bytes.prefix(8))) else { throw ReadError(.notAPackage) }
-        return try sign(archive: try ZipArchive(bytes: bytes, limits: limits), identity: identity, signingTime: signingTime)
+        try sign(archive: InputDocument.open(bytes: bytes, limits: limits).requireArchive(), identity: identity, signingTime: signingTime)
     }
 
     /// Reads the package at `path`, signs it and returns the signed package (nothing is written).
     public static func sign(path: String, identity: SigningIdentity, signingTime: Date = Date(),
                             limits: ReadLimits = .default) throws -> [UInt8] {
-        let prefix = try FileBytes.prefix(path, count: 8)
-        guard case .zip = Sniffer.kind(ofPrefix: prefix) else { throw ReadError(.notAPackage) }
-        return try sign(archive: try ZipArchive(path: path, limits: limits), identity: identity, signingTime: signingTime)
+        try sign(archive: InputDocument.open(path: path, limits: limits).requireArchive(), identity: identity, signingTime: signingTime)
     }
 
     public static func sign(archive: ZipArchive, identity: SigningIdentity, signingTime: Date = Date()) throws -> [UInt8] {

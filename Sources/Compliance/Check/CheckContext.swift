@@ -1,9 +1,11 @@
 import DocModel
 import Foundation
 
-/// Everything the rules share: the submission, the profile, the clock, and what is read from
-/// the dossier once (fields, chosen percelen and segmenten, parties, sections found).
-public final class CheckContext: @unchecked Sendable {
+/// The facts of one submission against one profile, computed once when the check starts and
+/// immutable after: the submission, the profile, the clock, and what is read from the dossier
+/// (fields, chosen percelen and segmenten, sections found, parties). Every rule is a function of
+/// these facts, so no result depends on which rule reads first.
+public struct CheckContext: Sendable {
     public let submission: Submission
     public let profile: RequirementsProfile
     public let options: CheckOptions
@@ -11,8 +13,14 @@ public final class CheckContext: @unchecked Sendable {
     public let deadline: Date?
     public let dossier: SubmissionFile?
     public let view: DossierView?
-    private let lock = NSLock()
-    private var extraMeasures: [LocalizedText] = []
+    /// The percelen and segmenten the dossier chooses.
+    public let choice: Choice
+    /// Each section of the profile, found in the dossier or not.
+    public let sections: [SectionMatch]
+    /// Headings matched to a profile section (indices into `view.headings`).
+    public let usedHeadings: Set<Int>
+    /// The parties the dossier names, the bidder first when it was not listed.
+    public let parties: [Party]
 
     public init(submission: Submission, profile: RequirementsProfile, options: CheckOptions) {
         self.submission = submission
@@ -21,20 +29,12 @@ public final class CheckContext: @unchecked Sendable {
         now = options.now ?? Date()
         deadline = profile.deadline.flatMap(CheckDates.parseISO)
         dossier = submission.dossierFile
-        view = dossier?.document.map(DossierView.init(document:))
-    }
-
-    /// Records a measure the report must name (thread-safe; rules run one after another anyway).
-    public func addMeasure(_ text: LocalizedText) {
-        lock.lock()
-        if !extraMeasures.contains(text) { extraMeasures.append(text) }
-        lock.unlock()
-    }
-
-    func measures() -> [LocalizedText] {
-        lock.lock()
-        defer { lock.unlock() }
-        return extraMeasures
+        let view = dossier?.document.map(DossierView.init(document:))
+        self.view = view
+        let choice = Self.choice(view: view, profile: profile)
+        self.choice = choice
+        (sections, usedHeadings) = Self.sections(view: view, profile: profile, choice: choice)
+        parties = Self.parties(view: view)
     }
 
     // MARK: - Fields
@@ -75,7 +75,9 @@ public final class CheckContext: @unchecked Sendable {
     ]
 
     /// The value of a form field: its content control, else a labelled line ("KvK-nummer: …").
-    public func field(_ tag: String, label: String? = nil) -> FieldValue? {
+    public func field(_ tag: String, label: String? = nil) -> FieldValue? { Self.field(tag, label: label, view: view) }
+
+    static func field(_ tag: String, label: String? = nil, view: DossierView?) -> FieldValue? {
         guard let view else { return nil }
         if let control = view.control(tag) {
             return FieldValue(value: control.isEmpty ? "" : control.value, filled: !control.isEmpty, paragraph: control.paragraph,
@@ -89,8 +91,10 @@ public final class CheckContext: @unchecked Sendable {
                           section: line.section, fromControl: false)
     }
 
-    public var bidderName: String? { field("naam").flatMap { $0.filled ? $0.value : nil } }
-    public var bidderKvK: String? { field("kvk").flatMap { $0.filled ? TextMatch.digits($0.value) : nil } }
+    public var bidderName: String? { Self.bidderName(view) }
+    public var bidderKvK: String? { Self.bidderKvK(view) }
+    static func bidderName(_ view: DossierView?) -> String? { field("naam", view: view).flatMap { $0.filled ? $0.value : nil } }
+    static func bidderKvK(_ view: DossierView?) -> String? { field("kvk", view: view).flatMap { $0.filled ? TextMatch.digits($0.value) : nil } }
 
     // MARK: - Percelen and segmenten
 
@@ -103,11 +107,9 @@ public final class CheckContext: @unchecked Sendable {
         public var known: Bool { !lots.isEmpty }
     }
 
-    public lazy var choice: Choice = computeChoice()
-
-    private func computeChoice() -> Choice {
+    static func choice(view: DossierView?, profile: RequirementsProfile) -> Choice {
         var choice = Choice()
-        guard let field = field("percelen"), field.filled else { return choice }
+        guard let field = field("percelen", view: view), field.filled else { return choice }
         let text = " " + TextMatch.normalize(field.value) + " "
         func mentions(_ name: String) -> Bool {
             let n = TextMatch.normalize(name)
@@ -147,9 +149,10 @@ public final class CheckContext: @unchecked Sendable {
 
     /// Whether a profile item for (lot, segment) applies to the chosen percelen and segmenten
     /// (everything applies when the choice is not known).
-    public func applies(lot: String?, segment: String?) -> Bool {
+    public func applies(lot: String?, segment: String?) -> Bool { Self.applies(lot: lot, segment: segment, choice: choice) }
+
+    static func applies(lot: String?, segment: String?, choice: Choice) -> Bool {
         guard let lot else { return true }
-        let choice = self.choice
         guard choice.known else { return true }
         guard choice.lots.contains(lot) else { return false }
         guard let segment else { return true }
@@ -171,17 +174,15 @@ public final class CheckContext: @unchecked Sendable {
         public var byControl: Bool
     }
 
-    public lazy var sections: [SectionMatch] = computeSections()
-
-    private func computeSections() -> [SectionMatch] {
-        guard let view else { return [] }
+    static func sections(view: DossierView?, profile: RequirementsProfile, choice: Choice) -> ([SectionMatch], Set<Int>) {
+        guard let view else { return ([], []) }
         var used = Set<Int>()
         var result: [SectionMatch] = []
         let lotNames = Dictionary(profile.lots.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
         var segmentNames: [String: String] = [:]
         for lot in profile.lots { for segment in lot.segments { segmentNames["\(lot.id)/\(segment.id)"] = segment.name } }
         for rule in profile.dossier.sections {
-            let required = applies(lot: rule.lot, segment: rule.segment)
+            let required = applies(lot: rule.lot, segment: rule.segment, choice: choice)
             if let control = view.control(rule.id) {
                 let heading = view.headings.last { $0.paragraph < control.paragraph }
                 result.append(SectionMatch(rule: rule, title: heading?.title ?? rule.title, paragraph: control.paragraph,
@@ -207,12 +208,8 @@ public final class CheckContext: @unchecked Sendable {
                 result.append(SectionMatch(rule: rule, title: nil, paragraph: nil, words: 0, text: "", found: false, required: required, byControl: false))
             }
         }
-        usedHeadings = used
-        return result
+        return (result, used)
     }
-
-    /// Headings matched to a profile section (after `sections` was computed).
-    public private(set) var usedHeadings: Set<Int> = []
 
     // MARK: - Parties
 
@@ -225,14 +222,13 @@ public final class CheckContext: @unchecked Sendable {
         public var needsUEA: Bool
     }
 
-    public lazy var parties: [Party] = computeParties()
 
     static func roleNeedsUEA(_ role: String) -> Bool {
         let n = TextMatch.normalize(role)
         return ["inschrijver", "penvoerder", "combinant", "combinatie", "derde", "lid"].contains { n.contains($0) } && !n.contains("onderaannemer")
     }
 
-    private func computeParties() -> [Party] {
+    static func parties(view: DossierView?) -> [Party] {
         guard let view else { return [] }
         var parties: [Party] = []
         var index = 1
@@ -289,11 +285,11 @@ public final class CheckContext: @unchecked Sendable {
             flush()
         }
         // The bidder itself always submits a UEA.
-        if let name = bidderName {
-            let kvk = bidderKvK
+        if let name = bidderName(view) {
+            let kvk = bidderKvK(view)
             let listed = parties.contains { ($0.kvk != nil && $0.kvk == kvk) || TextMatch.normalize($0.name) == TextMatch.normalize(name) }
             if !listed {
-                parties.insert(Party(role: "Inschrijver", name: name, kvk: kvk, paragraph: field("naam")?.paragraph, needsUEA: true), at: 0)
+                parties.insert(Party(role: "Inschrijver", name: name, kvk: kvk, paragraph: field("naam", view: view)?.paragraph, needsUEA: true), at: 0)
             }
         }
         return parties

@@ -2,12 +2,35 @@ import DocModel
 import Foundation
 import PackageIO
 
-/// A check rule: a small type that judges one aspect of a submission and emits findings.
+/// A check rule: a small type that judges one aspect of a submission, a function of the
+/// submission's facts and the profile.
 public protocol CheckRule: Sendable {
     /// Stable identifier, e.g. `sections`; also the rule column of the batch overview.
     var id: String { get }
     var summary: LocalizedText { get }
+    /// The findings, and the measures the rule relied on (named in the report).
+    func evaluate(_ context: CheckContext) -> RuleOutput
+}
+
+/// A rule whose findings are all it has to say: it relies on no measure worth naming.
+public protocol FindingsRule: CheckRule {
     func check(_ context: CheckContext) -> [Finding]
+}
+
+extension FindingsRule {
+    public func evaluate(_ context: CheckContext) -> RuleOutput { RuleOutput(findings: check(context)) }
+}
+
+/// What one rule says about a submission.
+public struct RuleOutput: Sendable {
+    public var findings: [Finding]
+    /// How something was measured (page count source, how evidence was recognised…).
+    public var measures: [LocalizedText]
+
+    public init(findings: [Finding], measures: [LocalizedText] = []) {
+        self.findings = findings
+        self.measures = measures
+    }
 }
 
 extension CheckRule {
@@ -69,15 +92,20 @@ public struct CheckEngine: Sendable {
     public func check(_ submission: Submission, profile: RequirementsProfile, options: CheckOptions = CheckOptions()) -> CheckReport {
         let context = CheckContext(submission: submission, profile: profile, options: options)
         var findings: [Finding] = []
-        for rule in rules { findings += rule.check(context) }
-        return CheckReport(subject: submission.path, findings: findings, measures: context.measures(), now: context.now,
+        var measures: [LocalizedText] = []
+        for rule in rules {
+            let output = rule.evaluate(context)
+            findings += output.findings
+            for measure in output.measures where !measures.contains(measure) { measures.append(measure) }
+        }
+        return CheckReport(subject: submission.path, findings: findings, measures: measures, now: context.now,
                            deadline: context.deadline, tender: "\(profile.tender.platform) \(profile.tender.reference) — \(profile.tender.title)")
     }
 
     /// Loads and checks a submission (folder or zip).
     public func check(path: String, profile: RequirementsProfile, options: CheckOptions = CheckOptions(),
                       limits: ReadLimits = .default) throws(CheckError) -> CheckReport {
-        let submission = try SubmissionLoader.load(path: path, limits: limits)
+        let submission = try SubmissionLoader.load(path: path, limits: limits, pages: options.render ? PageCounter(soffice: options.soffice) : nil)
         return check(submission, profile: profile, options: options)
     }
 }

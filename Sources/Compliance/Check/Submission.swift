@@ -53,8 +53,8 @@ public struct SubmissionFile: Sendable {
     public var modified: Date?
     /// Why the file could not be read (for `.unreadable`).
     public var readError: LocalizedText?
-    /// The raw bytes, kept for the dossier only (rendering with LibreOffice).
-    public var bytes: [UInt8]?
+    /// For the dossier with `--render`: its pages as LibreOffice renders them.
+    public var renderedPages: RenderedPages?
     /// For a UEA document: its package signatures, verified (no trust store: the signer is
     /// identified, not trusted).
     public var signatures: SignatureVerificationReport?

@@ -10,60 +10,91 @@ public enum SubmissionLoader {
     /// Most files one submission may hold.
     public static let maxFiles = 2_000
 
-    public static func load(path: String, limits: ReadLimits = .default) throws(CheckError) -> Submission {
+    /// Loads the submission at `path`; with `pages`, the dossier's pages are counted by
+    /// rendering it (LibreOffice) while it is loaded, so no rule needs the file again.
+    public static func load(path: String, limits: ReadLimits = .default, pages: PageCounter? = nil) throws(CheckError) -> Submission {
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
             throw CheckError(LocalizedText("\(path): inzending niet gevonden", "\(path): submission not found"))
         }
         if isFolder.boolValue {
             let raw = try folderFiles(path, limits: limits)
-            return Submission(path: path, files: raw.map { classify(name: $0.name, content: $0.content, modified: $0.modified, limits: limits) })
+            return Submission(path: path, files: raw.map { classify(name: $0.name, source: $0.content, modified: $0.modified, limits: limits, pages: pages) })
         }
         let raw = try zipFiles(path, limits: limits)
-        return Submission(path: path, files: raw.map { classify(name: $0.name, bytes: $0.bytes, modified: $0.modified, limits: limits) })
-    }
-
-    /// A file of a submission folder: its path, or no bytes when it is larger than a file may be.
-    enum FolderContent {
-        case file(String)
-        case tooLarge
-    }
-
-    /// A file of a folder is classified from disk: a zip package (a DOCX, an ODT, an evidence
-    /// archive) is opened by path, so libzip reads only the parts asked for and images are never
-    /// inflated or held whole; other files are read whole, as their text is needed.
-    static func classify(name: String, content: FolderContent, modified: Date?, limits: ReadLimits) -> SubmissionFile {
-        guard case .file(let path) = content else { return classify(name: name, bytes: [], modified: modified, limits: limits) }
-        let prefix = (try? FileBytes.prefix(path, count: 8)) ?? []
-        guard prefix.starts(with: [0x50, 0x4B, 0x03, 0x04]) else {
-            let bytes = FileManager.default.contents(atPath: path).map { Array($0) } ?? []
-            return classify(name: name, bytes: bytes, modified: modified, limits: limits)
-        }
-        let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)?.intValue ?? 0
-        var file = classifyPackage(name: name, size: size, modified: modified,
-                                   read: { try DocumentReader.read(path: path, limits: limits) },
-                                   signatures: { try? PackageSignatureVerifier.verify(path: path, trust: nil, limits: limits) })
-        if file.kind == .dossier { file.bytes = FileManager.default.contents(atPath: path).map { Array($0) } ?? [] }
-        return file
-    }
-
-    static func classify(name: String, bytes: [UInt8], modified: Date?, limits: ReadLimits) -> SubmissionFile {
-        var file = classifyContent(name: name, bytes: bytes, modified: modified, limits: limits)
-        if file.kind == .dossier { file.bytes = bytes }
-        return file
+        return Submission(path: path, files: raw.map { classify(name: $0.name, source: .bytes($0.bytes), modified: $0.modified, limits: limits, pages: pages) })
     }
 
     /// Classifies files already in memory (tests, other front ends).
     public static func load(path: String, files: [(name: String, bytes: [UInt8])], limits: ReadLimits = .default) -> Submission {
-        Submission(path: path, files: files.sorted { $0.name < $1.name }.map { classify(name: $0.name, bytes: $0.bytes, modified: nil, limits: limits) })
+        Submission(path: path, files: files.sorted { $0.name < $1.name }.map {
+            classify(name: $0.name, source: .bytes($0.bytes), modified: nil, limits: limits, pages: nil)
+        })
     }
 
+    /// Where a file's bytes are: a path in a submission folder (a package is opened there, so
+    /// libzip reads only the parts asked for and images are never inflated or held whole), the
+    /// bytes of a zip submission's entry, or nothing when a file is larger than a file may be.
+    enum Source {
+        case path(String)
+        case bytes([UInt8])
+        case tooLarge
+
+        var prefix: [UInt8] {
+            switch self {
+            case .path(let path): (try? FileBytes.prefix(path, count: 8)) ?? []
+            case .bytes(let bytes): Array(bytes.prefix(8))
+            case .tooLarge: []
+            }
+        }
+
+        /// The whole file, for what is read whole (text, XML, PDF).
+        var bytes: [UInt8] {
+            switch self {
+            case .path(let path): FileManager.default.contents(atPath: path).map { Array($0) } ?? []
+            case .bytes(let bytes): bytes
+            case .tooLarge: []
+            }
+        }
+
+        var size: Int {
+            switch self {
+            case .path(let path): (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)?.intValue ?? 0
+            case .bytes(let bytes): bytes.count
+            case .tooLarge: 0
+            }
+        }
+
+        func open(limits: ReadLimits) throws -> InputDocument {
+            switch self {
+            case .path(let path): try InputDocument.open(path: path, limits: limits)
+            case .bytes(let bytes): try InputDocument.open(bytes: bytes, limits: limits)
+            case .tooLarge: throw ReadError(.fileTooLarge(limit: limits.maxFileSize))
+            }
+        }
+    }
+
+    /// Sniffs a file once: a package (or an Office compound file) is opened once and read as a
+    /// document, its signatures verified on the same opened input; anything else is read whole.
+    static func classify(name: String, source: Source, modified: Date?, limits: ReadLimits, pages: PageCounter?) -> SubmissionFile {
+        var file: SubmissionFile
+        switch Sniffer.kind(ofPrefix: source.prefix) {
+        case .zip, .compoundFile:
+            file = classifyPackage(name: name, size: source.size, modified: modified) { try source.open(limits: limits) }
+        default:
+            file = classifyContent(name: name, bytes: source.bytes, modified: modified, limits: limits)
+        }
+        if file.kind == .dossier, let pages, let document = file.document {
+            file.renderedPages = pages.count(document: document, source: source)
+        }
+        return file
+    }
     static func ignored(_ name: String) -> Bool {
         let components = name.split(separator: "/")
         return components.contains { $0.hasPrefix(".") || $0 == "__MACOSX" } || components.last == "Thumbs.db"
     }
 
-    static func folderFiles(_ path: String, limits: ReadLimits) throws(CheckError) -> [(name: String, content: FolderContent, modified: Date?)] {
+    static func folderFiles(_ path: String, limits: ReadLimits) throws(CheckError) -> [(name: String, content: Source, modified: Date?)] {
         let manager = FileManager.default
         guard let enumerator = manager.enumerator(atPath: path) else {
             throw CheckError(LocalizedText("\(path): map kan niet worden gelezen", "\(path): folder cannot be read"))
@@ -77,12 +108,12 @@ public enum SubmissionLoader {
                 throw CheckError(LocalizedText("\(path): meer dan \(maxFiles) bestanden", "\(path): more than \(maxFiles) files"))
             }
         }
-        var result: [(name: String, content: FolderContent, modified: Date?)] = []
+        var result: [(name: String, content: Source, modified: Date?)] = []
         for name in names.sorted() {
             let full = path + "/" + name
             let attributes = try? manager.attributesOfItem(atPath: full)
             let size = (attributes?[.size] as? NSNumber)?.int64Value ?? 0
-            result.append((name, size > limits.maxFileSize ? .tooLarge : .file(full), attributes?[.modificationDate] as? Date))
+            result.append((name, size > limits.maxFileSize ? .tooLarge : .path(full), attributes?[.modificationDate] as? Date))
         }
         return result
     }
@@ -110,13 +141,7 @@ public enum SubmissionLoader {
     // MARK: - Classification
 
     static func classifyContent(name: String, bytes: [UInt8], modified: Date?, limits: ReadLimits) -> SubmissionFile {
-        let prefix = Array(bytes.prefix(8))
-        if prefix.starts(with: [0x50, 0x4B, 0x03, 0x04]) || prefix.starts(with: [0xD0, 0xCF, 0x11, 0xE0]) {
-            return classifyPackage(name: name, size: bytes.count, modified: modified,
-                                   read: { try DocumentReader.read(bytes: bytes, limits: limits) },
-                                   signatures: { try? PackageSignatureVerifier.verify(bytes: bytes, trust: nil, limits: limits) })
-        }
-        if prefix.starts(with: Array("%PDF".utf8)) {
+        if Sniffer.kind(ofPrefix: Array(bytes.prefix(8))) == .pdf {
             let text = PDFText.extract(bytes)
             return SubmissionFile(name: name, kind: .evidence, size: bytes.count, text: text,
                                   textSource: text.isEmpty ? .none : .pdfStreams, modified: modified)
@@ -129,7 +154,7 @@ public enum SubmissionLoader {
                 return file
             }
             if trimmed.hasPrefix("<"), string.contains("urn:oasis:names:tc:opendocument:xmlns:office"),
-               let document = try? DocumentReader.read(bytes: bytes, limits: limits) {
+               let document = try? DocumentReader.read(.flatODT(bytes, limits: limits)) {
                 let text = documentText(document)
                 return SubmissionFile(name: name, kind: documentKind(document, text: text), size: bytes.count, document: document,
                                       text: text, textSource: .document, modified: modified)
@@ -148,17 +173,17 @@ public enum SubmissionLoader {
     }
 
     /// A zip package or an Office compound file, read as a document by `read`.
-    static func classifyPackage(name: String, size: Int, modified: Date?, read: () throws -> Document,
-                                signatures: () -> SignatureVerificationReport?) -> SubmissionFile {
+    static func classifyPackage(name: String, size: Int, modified: Date?, open: () throws -> InputDocument) -> SubmissionFile {
         let lowerName = name.lowercased()
         do {
-            let document = try read()
+            let input = try open()
+            let document = try DocumentReader.read(input)
             let text = documentText(document)
             var file = SubmissionFile(name: name, kind: documentKind(document, text: text), size: size, document: document,
                                       text: text, textSource: .document, modified: modified)
             if file.kind == .uea {
                 // The package signatures of a UEA: who signed it, when, and what they cover.
-                file.signatures = signatures()
+                file.signatures = try? PackageSignatureVerifier.verify(input, trust: nil)
             }
             return file
         } catch let error as ReadError {

@@ -11,6 +11,8 @@ public enum FileKind: Equatable, Sendable {
     case compoundFile
     /// XML text: possibly a flat ODT.
     case xml
+    /// A PDF file (`%PDF`).
+    case pdf
     case other
 }
 
@@ -22,6 +24,7 @@ public enum Sniffer {
     public static func kind(ofPrefix bytes: [UInt8]) -> FileKind {
         if bytes.starts(with: zipMagic) || bytes.starts(with: emptyZipMagic) { return .zip }
         if bytes.starts(with: cfbMagic) { return .compoundFile }
+        if bytes.starts(with: Array("%PDF".utf8)) { return .pdf }
         var start = bytes[...]
         if start.starts(with: [0xEF, 0xBB, 0xBF]) { start = start.dropFirst(3) }
         if start.starts(with: [0xFF, 0xFE]) || start.starts(with: [0xFE, 0xFF]) { return .xml }

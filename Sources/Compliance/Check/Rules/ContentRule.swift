@@ -12,9 +12,10 @@ public struct ContentRule: CheckRule {
     /// Fixed sections of the form whose content is fields and tables, judged by the fields rule.
     static let formSections: Set<String> = Set((DossierForm.leadingSections + DossierForm.trailingSections).map(\.id))
 
-    public func check(_ context: CheckContext) -> [Finding] {
-        guard let dossier = context.dossier, let document = dossier.document else { return [] }
+    public func evaluate(_ context: CheckContext) -> RuleOutput {
+        guard let dossier = context.dossier, let document = dossier.document else { return RuleOutput(findings: []) }
         var findings: [Finding] = []
+        var measures: [LocalizedText] = []
         for match in context.sections where match.found && match.required {
             let title = match.title ?? match.rule.title
             if match.words == 0 && !Self.formSections.contains(match.rule.id) {
@@ -30,7 +31,7 @@ public struct ContentRule: CheckRule {
                                         hint: LocalizedText("kort de tekst met \(match.words - limit) woorden in", "shorten the text by \(match.words - limit) words")))
             }
             if match.rule.maxPages != nil {
-                context.addMeasure(LocalizedText("paginalimieten per sectie zijn niet gemeten (alleen het totaal)", "page limits per section are not measured (only the total)"))
+                measures.append(LocalizedText("paginalimieten per sectie zijn niet gemeten (alleen het totaal)", "page limits per section are not measured (only the total)"))
             }
         }
         let outline = Outline(document: document)
@@ -40,20 +41,20 @@ public struct ContentRule: CheckRule {
                                     file: dossier.name, hint: LocalizedText("kort de antwoorden in", "shorten the answers")))
         }
         if let limit = context.profile.dossier.maxPages {
-            findings += pages(limit: limit, dossier: dossier, document: document, context: context)
+            findings += pages(limit: limit, dossier: dossier, document: document, context: context, measures: &measures)
         }
-        return findings
+        return RuleOutput(findings: findings, measures: measures)
     }
 
-    func pages(limit: Int, dossier: SubmissionFile, document: Document, context: CheckContext) -> [Finding] {
+    func pages(limit: Int, dossier: SubmissionFile, document: Document, context: CheckContext, measures: inout [LocalizedText]) -> [Finding] {
         var count: Int?
         var measure: LocalizedText?
         if context.options.render {
-            if let rendered = PageRenderer.pages(of: dossier, soffice: context.options.soffice) {
+            if case .counted(let rendered)? = dossier.renderedPages {
                 count = rendered
                 measure = LocalizedText("pagina's geteld door het dossier met LibreOffice naar PDF om te zetten", "pages counted by rendering the dossier to PDF with LibreOffice")
             } else {
-                context.addMeasure(LocalizedText("--render: LibreOffice (soffice) niet gevonden of omzetten mislukt; opgeslagen paginatelling gebruikt",
+                measures.append(LocalizedText("--render: LibreOffice (soffice) niet gevonden of omzetten mislukt; opgeslagen paginatelling gebruikt",
                                                  "--render: LibreOffice (soffice) not found or conversion failed; saved page count used"))
             }
         }
@@ -62,50 +63,18 @@ public struct ContentRule: CheckRule {
             measure = LocalizedText("pagina's volgens de paginatelling die de editor heeft opgeslagen (Metadata.pages)", "pages from the page count the editor saved (Metadata.pages)")
         }
         guard let count, let measure else {
-            context.addMeasure(LocalizedText("paginalimiet niet gecontroleerd: geen opgeslagen paginatelling; gebruik --render met LibreOffice",
+            measures.append(LocalizedText("paginalimiet niet gecontroleerd: geen opgeslagen paginatelling; gebruik --render met LibreOffice",
                                              "page limit not checked: no saved page count; use --render with LibreOffice"))
             return [finding(.info, LocalizedText("paginalimiet (\(limit)) niet gecontroleerd: het document bevat geen opgeslagen paginatelling",
                                                  "page limit (\(limit)) not checked: the document has no saved page count"),
                             file: dossier.name, hint: LocalizedText("sla het document op in Word of LibreOffice, of controleer met --render", "save the document in Word or LibreOffice, or check with --render"))]
         }
-        context.addMeasure(measure)
+        measures.append(measure)
         if count > limit {
             return [finding(.error, LocalizedText("het dossier telt \(count) pagina's, meer dan de \(limit) toegestaan (\(measure.nl))",
                                                   "the dossier has \(count) pages, more than the \(limit) allowed (\(measure.en))"),
                             file: dossier.name, hint: LocalizedText("breng het dossier terug tot \(limit) pagina's", "bring the dossier down to \(limit) pages"))]
         }
         return []
-    }
-}
-
-/// Counts pages by converting the dossier to PDF with LibreOffice in a private temporary folder.
-enum PageRenderer {
-    static func pages(of file: SubmissionFile, soffice: String?) -> Int? {
-        let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
-        guard let executable = soffice ?? path.split(separator: ":").map({ "\($0)/soffice" }).first(where: { FileManager.default.isExecutableFile(atPath: $0) }),
-              let document = file.document else { return nil }
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("dossier-render-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: folder) }
-        do {
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-            guard let bytes = file.bytes else { return nil }
-            let ext = document.format == .docx ? "docx" : document.format == .odt ? "odt" : "fodt"
-            let copy = folder.appendingPathComponent("dossier.\(ext)")
-            try Data(bytes).write(to: copy)
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: executable)
-            process.arguments = ["--headless", "-env:UserInstallation=file://\(folder.path)/profile", "--convert-to", "pdf", "--outdir", folder.path, copy.path]
-            process.standardOutput = FileHandle.nullDevice
-            process.standardError = FileHandle.nullDevice
-            try process.run()
-            process.waitUntilExit()
-            guard let pdf = FileManager.default.contents(atPath: folder.appendingPathComponent("dossier.pdf").path) else { return nil }
-            let text = String(decoding: pdf, as: UTF8.self)
-            let pages = text.components(separatedBy: "/Type/Page").count - 1 + text.components(separatedBy: "/Type /Page").count - 1
-            let trees = text.components(separatedBy: "/Type/Pages").count - 1 + text.components(separatedBy: "/Type /Pages").count - 1
-            return pages - trees > 0 ? pages - trees : nil
-        } catch {
-            return nil
-        }
     }
 }

@@ -3,7 +3,7 @@ import Foundation
 
 /// `deadline`: time left until the submission deadline (Europe/Amsterdam), an error when the
 /// check runs after it, files modified after it, and the contact ban in force as a note.
-public struct DeadlineRule: CheckRule {
+public struct DeadlineRule: FindingsRule {
     public let id = "deadline"
     public let summary = LocalizedText("sluitingstermijn en contactverbod", "deadline and contact ban")
     public init() {}

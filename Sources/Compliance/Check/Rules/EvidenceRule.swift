@@ -59,8 +59,9 @@ public struct EvidenceRule: CheckRule {
         return nil
     }
 
-    public func check(_ context: CheckContext) -> [Finding] {
-        guard let dossier = context.dossier else { return [] }
+    public func evaluate(_ context: CheckContext) -> RuleOutput {
+        guard let dossier = context.dossier else { return RuleOutput(findings: []) }
+        var measures: [LocalizedText] = []
         var findings: [Finding] = []
         let files = context.submission.files.filter { $0.kind == .evidence }
         // Each file's text normalized once, not once per requirement (a long text made that slow).
@@ -99,11 +100,11 @@ public struct EvidenceRule: CheckRule {
                 case .content(let source): how = LocalizedText("herkend aan de inhoud: \(source.label(in: .nl))", "recognised by content: \(source.label(in: .en))")
                 case .fileName: how = LocalizedText("alleen herkend aan de bestandsnaam", "recognised by file name only")
                 }
-                context.addMeasure(LocalizedText("bewijsstukken: \(how.nl) (\(file.name))", "evidence: \(how.en) (\(file.name))"))
+                measures.append(LocalizedText("bewijsstukken: \(how.nl) (\(file.name))", "evidence: \(how.en) (\(file.name))"))
                 findings.append(finding(.info, LocalizedText("bewijs voor \(label): \(file.name) (\(how.nl))", "evidence for \(label): \(file.name) (\(how.en))"),
                                         file: file.name, field: "bewijs-\(requirement.id)"))
                 if evidence.kind == "kvk-uittreksel", let maxAge = evidence.maxAgeDays {
-                    findings += age(of: file, maxAge: maxAge, at: referenceDate, requirement: requirement, context: context)
+                    findings += age(of: file, maxAge: maxAge, at: referenceDate, requirement: requirement, context: context, measures: &measures)
                 }
             }
             if checkbox != nil, checkbox?.isChecked != true, !found.isEmpty {
@@ -112,7 +113,7 @@ public struct EvidenceRule: CheckRule {
                                         hint: LocalizedText("vink het vakje aan", "tick the box")))
             }
         }
-        return findings
+        return RuleOutput(findings: findings, measures: measures)
     }
 
     /// The date of a KvK extract from its text ("Datum uittreksel: …", "Uittreksel … d.d. …").
@@ -126,7 +127,8 @@ public struct EvidenceRule: CheckRule {
         return nil
     }
 
-    func age(of file: SubmissionFile, maxAge: Int, at reference: Date, requirement: RequirementsProfile.RequirementProfile, context: CheckContext) -> [Finding] {
+    func age(of file: SubmissionFile, maxAge: Int, at reference: Date, requirement: RequirementsProfile.RequirementProfile, context: CheckContext,
+             measures: inout [LocalizedText]) -> [Finding] {
         var date = Self.extractDate(file.text)
         var source = LocalizedText("datum uit de tekst van het uittreksel", "date from the extract's text")
         if date == nil, let modified = file.modified {
@@ -138,7 +140,7 @@ public struct EvidenceRule: CheckRule {
                             file: file.name, field: "bewijs-\(requirement.id)",
                             hint: LocalizedText("controleer dat het uittreksel niet ouder is dan \(maxAge) dagen op de sluitingsdatum", "check that the extract is no older than \(maxAge) days at the deadline"))]
         }
-        context.addMeasure(LocalizedText("ouderdom KvK-uittreksel: \(source.nl)", "age of KvK extract: \(source.en)"))
+        measures.append(LocalizedText("ouderdom KvK-uittreksel: \(source.nl)", "age of KvK extract: \(source.en)"))
         let days = Int((reference.timeIntervalSince(date) / 86_400).rounded(.down))
         if days > maxAge {
             return [finding(.error, LocalizedText("KvK-uittreksel van \(CheckDates.formatDay(date)) is op de sluitingsdatum \(days) dagen oud, meer dan de \(maxAge) toegestaan (\(source.nl))",

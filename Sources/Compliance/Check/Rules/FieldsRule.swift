@@ -3,7 +3,7 @@ import Foundation
 
 /// `fields`: required fields filled, no placeholder left, KvK and AGB of 8 digits, patterns
 /// met, and the chosen percelen and segmenten exist in the tender.
-public struct FieldsRule: CheckRule {
+public struct FieldsRule: FindingsRule {
     public let id = "fields"
     public let summary = LocalizedText("velden ingevuld, geen plaatshouders, KvK/AGB 8 cijfers, percelen bestaan", "fields filled, no placeholders, KvK/AGB 8 digits, percelen exist")
     public init() {}

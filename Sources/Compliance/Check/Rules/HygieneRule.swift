@@ -4,7 +4,7 @@ import Foundation
 /// `hygiene`: what must not travel with a submitted document — unaccepted tracked changes,
 /// comments, hidden text, macros, external links or templates, embedded files, metadata naming
 /// another organisation, and numbers that pass the BSN 11-test (client data).
-public struct HygieneRule: CheckRule {
+public struct HygieneRule: FindingsRule {
     public let id = "hygiene"
     public let summary = LocalizedText("geen wijzigingen, opmerkingen, verborgen tekst, macro's, externe koppelingen, vreemde metadata of BSN's", "no changes, comments, hidden text, macros, external links, foreign metadata or BSNs")
     public init() {}

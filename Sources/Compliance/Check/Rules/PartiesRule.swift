@@ -4,7 +4,7 @@ import Foundation
 /// `parties`: every party the dossier names with a role that needs a UEA (the bidder, combination
 /// members, derden) has a UEA in the submission that names it (by KvK number, then by name); a UEA
 /// for a party the dossier does not name is a warning. Who signed each UEA is the `signatures` rule's.
-public struct PartiesRule: CheckRule {
+public struct PartiesRule: FindingsRule {
     public let id = "parties"
     public let summary = LocalizedText("een UEA per combinant en derde", "a UEA per combination member and derde")
     public init() {}

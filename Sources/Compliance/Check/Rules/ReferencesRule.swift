@@ -3,7 +3,7 @@ import DocModel
 /// `references`: as many references as the core competences ask (the form's rows with
 /// `referentie-N-opdrachtgever` filled; in a house-style dossier, the filled rows of a table
 /// whose header names the opdrachtgever).
-public struct ReferencesRule: CheckRule {
+public struct ReferencesRule: FindingsRule {
     public let id = "references"
     public let summary = LocalizedText("genoeg referenties", "enough references")
     public init() {}

@@ -2,7 +2,7 @@ import DocModel
 
 /// `sections`: every required section is present (tolerant of numbering, case, accents and
 /// punctuation; a near miss is named) and in the required order.
-public struct SectionsRule: CheckRule {
+public struct SectionsRule: FindingsRule {
     public let id = "sections"
     public let summary = LocalizedText("verplichte secties aanwezig en in volgorde", "required sections present and in order")
     public init() {}

@@ -8,7 +8,7 @@ import PackageSignatures
 /// `organizationIdentifier` `NTRNL-…`, else the organisation name) and was made before the
 /// deadline. A derde's UEA signed by the bidder is an error: a derde signs its own UEA (seed 002).
 /// Handwritten signatures cannot be verified: information only.
-public struct SignaturesRule: CheckRule {
+public struct SignaturesRule: FindingsRule {
     public let id = "signatures"
     public let summary = LocalizedText("elk UEA ondertekend door de partij zelf", "every UEA signed by the party itself")
     public init() {}

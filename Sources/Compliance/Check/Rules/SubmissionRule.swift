@@ -2,7 +2,7 @@ import DocModel
 
 /// `submission`: the submission holds exactly one readable bekwaamheidsdossier, and every
 /// document in it can be read.
-public struct SubmissionRule: CheckRule {
+public struct SubmissionRule: FindingsRule {
     public let id = "submission"
     public let summary = LocalizedText("één leesbaar bekwaamheidsdossier; alle documenten leesbaar", "one readable bekwaamheidsdossier; every document readable")
     public init() {}
