@@ -32,11 +32,14 @@ let package = Package(
         ),
         // Format-neutral document model: pure Swift values.
         .target(name: "DocModel"),
+        // The one clock: Europe/Amsterdam, the parser of every moment a user types, Dutch dates in
+        // text, and the Dutch/English/ISO formatter.
+        .target(name: "DutchTime"),
         // Packages, XML, readers (later writers, templates, signatures).
         .target(
             name: "DocxIO",
             dependencies: [
-                "DocModel", "CLibXML2", "CLibZip",
+                "DocModel", "DutchTime", "CLibXML2", "CLibZip",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "_CryptoExtras", package: "swift-crypto"),
                 .product(name: "X509", package: "swift-certificates"),
@@ -47,27 +50,28 @@ let package = Package(
         // Tender model, rules, findings, reports.
         .target(
             name: "Compliance",
-            dependencies: ["DocModel", "DocxIO", .product(name: "Yams", package: "Yams")]
+            dependencies: ["DocModel", "DocxIO", "DutchTime", .product(name: "Yams", package: "Yams")]
         ),
         // The command-line tool.
         .executableTarget(
             name: "dossier",
             dependencies: [
-                "DocModel", "DocxIO", "Compliance",
+                "DocModel", "DocxIO", "Compliance", "DutchTime",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Yams", package: "Yams"),
             ]
         ),
         .testTarget(name: "DocModelTests", dependencies: ["DocModel"]),
+        .testTarget(name: "DutchTimeTests", dependencies: ["DutchTime"]),
         .testTarget(name: "DocxIOTests", dependencies: ["DocxIO", "DocModel"]),
         .testTarget(name: "DossierCLITests", dependencies: ["dossier", "Compliance", "DocxIO", "DocModel", "TestSupport",
                                       .product(name: "X509", package: "swift-certificates"), .product(name: "Crypto", package: "swift-crypto"),
                                       .product(name: "_CryptoExtras", package: "swift-crypto"), .product(name: "SwiftASN1", package: "swift-asn1")]),
         .testTarget(name: "PackageIOTests", dependencies: ["DocxIO", "DocModel", "TestSupport"]),
         .testTarget(name: "ODTReaderTests", dependencies: ["DocxIO", "DocModel"]),
-        .testTarget(name: "ComplianceTests", dependencies: ["Compliance", "DocModel", "DocxIO"]),
+        .testTarget(name: "ComplianceTests", dependencies: ["Compliance", "DocModel", "DocxIO", "DutchTime"]),
         .testTarget(name: "TemplateTests", dependencies: ["DocxIO", "DocModel"]),
-        .testTarget(name: "CheckTests", dependencies: ["Compliance", "DocxIO", "DocModel"]),
+        .testTarget(name: "CheckTests", dependencies: ["Compliance", "DocxIO", "DocModel", "DutchTime"]),
         // Test fixtures shared by several test targets (test targets cannot share sources): the
         // throw-away PKI made at test time and the raw zip builders for hostile files. Only tests
         // depend on it.
@@ -75,7 +79,7 @@ let package = Package(
             .product(name: "X509", package: "swift-certificates"), .product(name: "Crypto", package: "swift-crypto"),
             .product(name: "_CryptoExtras", package: "swift-crypto"), .product(name: "SwiftASN1", package: "swift-asn1"),
         ], path: "Tests/TestSupport"),
-        .testTarget(name: "SignatureTests", dependencies: ["DocxIO", "DocModel", "TestSupport",
+        .testTarget(name: "SignatureTests", dependencies: ["DocxIO", "DocModel", "DutchTime", "TestSupport",
                                       .product(name: "X509", package: "swift-certificates"), .product(name: "Crypto", package: "swift-crypto"),
                                       .product(name: "_CryptoExtras", package: "swift-crypto"), .product(name: "SwiftASN1", package: "swift-asn1")]),
         .testTarget(name: "ESPDTests", dependencies: ["DocxIO", "DocModel"]),
