@@ -2,6 +2,7 @@ import ArgumentParser
 import Compliance
 import DocModel
 import DocxIO
+import DutchTime
 import Foundation
 #if canImport(Glibc)
 import Glibc
@@ -62,7 +63,7 @@ struct Check: ParsableCommand {
         if (profile == nil) == (tender == nil) {
             throw ValidationError(l.pick("geef --profile of --tender (één van beide)", "give --profile or --tender (one of them)"))
         }
-        if let now, CheckDates.parseISO(now) == nil {
+        if let now, DutchTime.parse(now) == nil {
             throw ValidationError(l.pick("--now: geen geldige datum en tijd: \(now)", "--now: not a valid date and time: \(now)"))
         }
         if batch == nil && format == .csv { throw ValidationError(l.pick("--format csv is alleen voor --batch", "--format csv is for --batch only")) }
@@ -122,7 +123,7 @@ struct Check: ParsableCommand {
     func run() throws {
         let language = global.lang
         let profile = try loadProfile(language)
-        let options = CheckOptions(now: now.flatMap(CheckDates.parseISO), render: render)
+        let options = CheckOptions(now: now.flatMap { DutchTime.parse($0)?.date }, render: render)
         let limits = limitOptions.limits
         if let batch {
             let paths: [String]
