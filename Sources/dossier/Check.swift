@@ -43,7 +43,7 @@ struct Check: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp(ui.pick("Het tenderbestand; het profiel wordt eruit afgeleid.", "The tender file; the profile is derived from it."), valueName: "tender"))
     var tender: String?
 
-    @Option(name: .long, help: ArgumentHelp(ui.pick("De klok voor deze controle (ISO 8601, bv. 2021-05-01T10:00:00+02:00).", "The clock for this check (ISO 8601, e.g. 2021-05-01T10:00:00+02:00)."), valueName: "datumtijd"))
+    @Option(name: .long, help: ArgumentHelp(ui.pick("De klok voor deze controle (ISO 8601, bv. 2021-05-01T10:00:00+02:00; zonder tijdzone Europe/Amsterdam).", "The clock for this check (ISO 8601, e.g. 2021-05-01T10:00:00+02:00; without offset Europe/Amsterdam)."), valueName: "datumtijd"))
     var now: String?
 
     @Option(name: .long, help: ArgumentHelp(ui.pick("Uitvoer: text, json of html (batch: text, csv of html).", "Output: text, json or html (batch: text, csv or html)."), valueName: "formaat"))
