@@ -118,6 +118,20 @@ import Testing
         }
     }
 
+    /// A hand-written profile follows the same rule; a value that is no moment is refused.
+    @Test func handWrittenProfileMoments() throws {
+        let tender = try TenderLoader.load(text: Self.text(withTimes: false), file: "t.yaml").tender
+        let json = String(decoding: try RequirementsProfile(tender: tender).jsonBytes(), as: UTF8.self)
+        #expect(json.contains("\"2020-10-01T23:59:00+02:00\""))
+        let dateOnly = try RequirementsProfile.decode(Array(json.replacingOccurrences(of: "\"2020-10-01T23:59:00+02:00\"", with: "\"2020-10-01\"").utf8))
+        #expect(dateOnly.deadline?.date == DutchTime.parse("2020-10-01 23:59")?.date)
+        let from = try RequirementsProfile.decode(Array(json.replacingOccurrences(of: "\"2020-08-03T00:00:00+02:00\"", with: "\"2020-08-03\"").utf8))
+        #expect(from.contactBan.from?.date == DutchTime.parse("2020-08-03 00:00")?.date)
+        #expect(throws: (any Error).self) {
+            try RequirementsProfile.decode(Array(json.replacingOccurrences(of: "\"2020-10-01T23:59:00+02:00\"", with: "\"1 oktober\"").utf8))
+        }
+    }
+
     /// planning-order compares calendar days where a date has no time: a date-only
     /// start_gunningsfase may fall on the day of sluiting_selectiefase (23:59 or a time).
     @Test(arguments: ["2024-02-15", "2024-02-15 12:00"])
