@@ -35,18 +35,21 @@ let package = Package(
         ),
         // Format-neutral document model: pure Swift values.
         .target(name: "DocModel"),
-        // Zip and XML plumbing, OPC, format sniffing, limits, atomic output: the only target that
-        // imports the C libraries.
+        // The one clock: Europe/Amsterdam, the parser of every moment a user types, Dutch dates in
+        // text, and the Dutch/English/ISO formatter.
+        .target(name: "DutchTime"),
+        // Zip and XML plumbing, OPC, format sniffing, opened inputs, limits, atomic output, the XML
+        // escaper: the only target that imports the C libraries.
         .target(name: "PackageIO", dependencies: ["DocModel", "CLibXML2", "CLibZip"]),
         // Readers: DOCX (two stages) and ODT into the document model.
         .target(name: "DocReaders", dependencies: ["DocModel", "PackageIO"]),
         // The template engine: DOCX and ODT templates filled from data.
-        .target(name: "DocTemplates", dependencies: ["DocModel", "PackageIO"]),
+        .target(name: "DocTemplates", dependencies: ["DocModel", "PackageIO", "DutchTime"]),
         // Package signatures (OOXML, ODF): signing and verification; the only users of the crypto packages.
         .target(
             name: "PackageSignatures",
             dependencies: [
-                "DocModel", "PackageIO",
+                "DocModel", "PackageIO", "DutchTime",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "_CryptoExtras", package: "swift-crypto"),
                 .product(name: "X509", package: "swift-certificates"),
@@ -57,28 +60,29 @@ let package = Package(
         // Tender model, ESPD, rules, findings, reports.
         .target(
             name: "Compliance",
-            dependencies: ["DocModel", "PackageIO", "DocReaders", "DocTemplates", "PackageSignatures",
+            dependencies: ["DocModel", "DutchTime", "PackageIO", "DocReaders", "DocTemplates", "PackageSignatures",
                            .product(name: "Yams", package: "Yams")]
         ),
         // The command-line tool.
         .executableTarget(
             name: "dossier",
             dependencies: [
-                "DocModel", "PackageIO", "DocReaders", "DocTemplates", "PackageSignatures", "Compliance",
+                "DocModel", "DutchTime", "PackageIO", "DocReaders", "DocTemplates", "PackageSignatures", "Compliance",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Yams", package: "Yams"),
             ]
         ),
         .testTarget(name: "DocModelTests", dependencies: ["DocModel"]),
+        .testTarget(name: "DutchTimeTests", dependencies: ["DutchTime"]),
         .testTarget(name: "DocxIOTests", dependencies: ["PackageIO", "DocReaders", "DocModel"]),
         .testTarget(name: "DossierCLITests", dependencies: ["dossier", "Compliance", "PackageIO", "DocReaders", "DocTemplates", "PackageSignatures", "DocModel", "TestSupport",
                                       .product(name: "X509", package: "swift-certificates"), .product(name: "Crypto", package: "swift-crypto"),
                                       .product(name: "_CryptoExtras", package: "swift-crypto"), .product(name: "SwiftASN1", package: "swift-asn1")]),
         .testTarget(name: "PackageIOTests", dependencies: ["PackageIO", "DocModel", "TestSupport"]),
         .testTarget(name: "ODTReaderTests", dependencies: ["PackageIO", "DocReaders", "DocModel"]),
-        .testTarget(name: "ComplianceTests", dependencies: ["Compliance", "DocModel", "DocTemplates"]),
+        .testTarget(name: "ComplianceTests", dependencies: ["Compliance", "DocModel", "DocTemplates", "PackageIO", "DutchTime"]),
         .testTarget(name: "TemplateTests", dependencies: ["PackageIO", "DocReaders", "DocTemplates", "DocModel"]),
-        .testTarget(name: "CheckTests", dependencies: ["Compliance", "PackageIO", "DocReaders", "DocTemplates", "PackageSignatures", "DocModel"]),
+        .testTarget(name: "CheckTests", dependencies: ["Compliance", "PackageIO", "DocReaders", "DocTemplates", "PackageSignatures", "DocModel", "DutchTime"]),
         // Test fixtures shared by several test targets (test targets cannot share sources): the
         // throw-away PKI made at test time and the raw zip builders for hostile files. Only tests
         // depend on it.
@@ -86,7 +90,7 @@ let package = Package(
             .product(name: "X509", package: "swift-certificates"), .product(name: "Crypto", package: "swift-crypto"),
             .product(name: "_CryptoExtras", package: "swift-crypto"), .product(name: "SwiftASN1", package: "swift-asn1"),
         ], path: "Tests/TestSupport"),
-        .testTarget(name: "SignatureTests", dependencies: ["PackageIO", "PackageSignatures", "DocModel", "TestSupport",
+        .testTarget(name: "SignatureTests", dependencies: ["PackageIO", "PackageSignatures", "DocModel", "DutchTime", "TestSupport",
                                       .product(name: "X509", package: "swift-certificates"), .product(name: "Crypto", package: "swift-crypto"),
                                       .product(name: "_CryptoExtras", package: "swift-crypto"), .product(name: "SwiftASN1", package: "swift-asn1")]),
         .testTarget(name: "ESPDTests", dependencies: ["Compliance", "PackageIO", "DocModel"]),

@@ -1,11 +1,9 @@
 import PackageIO
+import DutchTime
 
 /// The filters a tag may name after a bar: `{{sluiting | datum}}`. Output is Dutch.
 enum TemplateFilters {
     static let names = ["datum", "datumtijd", "procent", "bedrag", "aantal"]
-
-    static let months = ["januari", "februari", "maart", "april", "mei", "juni", "juli",
-                         "augustus", "september", "oktober", "november", "december"]
 
     enum Failure: Error { case notADate, notANumber }
 
@@ -43,12 +41,14 @@ enum TemplateFilters {
         throw .notANumber
     }
 
+    /// "1 oktober 2020".
     static func longDate(_ d: TemplateDateTime) -> String {
-        "\(d.day) \(months[max(0, min(11, d.month - 1))]) \(d.year)"
+        DutchTime.day(d.fields)
     }
 
+    /// "1 oktober 2020, 23:59 uur" (a date without time: 00:00, the start of that day).
     static func longDateTime(_ d: TemplateDateTime) -> String {
-        longDate(d) + ", " + two(d.hour ?? 0) + ":" + two(d.minute ?? 0) + " uur"
+        DutchTime.dateTime(d.fields)
     }
 
     static func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }

@@ -1,4 +1,5 @@
 import PackageIO
+import DutchTime
 
 /// A local date with an optional time of day, as tender data carries it.
 public struct TemplateDateTime: Sendable, Hashable {
@@ -16,39 +17,16 @@ public struct TemplateDateTime: Sendable, Hashable {
         self.minute = minute
     }
 
-    /// Parses "2021-04-01", "2021-04-01 09:00", "2021-04-01T09:00", with optional seconds
-    /// and offset ("+02:00", "Z"), which are ignored (the time is the local time written).
+    /// Parses what ``DutchTime/parse(_:dateOnly:zone:)`` accepts ("2021-04-01", "2021-04-01 09:00",
+    /// "2021-04-01T09:00", with optional seconds, fraction and offset). The date and time are kept
+    /// as written: an offset is not applied (the time is the local time written).
     public init?(parsing text: String) {
-        let s = Array(text.trimmedTemplateSpace())
-        func number(_ range: Range<Int>) -> Int? {
-            guard range.upperBound <= s.count else { return nil }
-            var value = 0
-            for c in s[range] {
-                guard let digit = c.wholeNumberValue, c.isASCII else { return nil }
-                value = value * 10 + digit
-            }
-            return value
-        }
-        guard s.count >= 10, s[4] == "-", s[7] == "-",
-              let year = number(0..<4), let month = number(5..<7), let day = number(8..<10),
-              (1...12).contains(month), (1...31).contains(day) else { return nil }
-        self.init(year: year, month: month, day: day)
-        if s.count == 10 { return }
-        guard s.count >= 16, s[10] == " " || s[10] == "T", s[13] == ":",
-              let hour = number(11..<13), let minute = number(14..<16), hour < 24, minute < 60 else { return nil }
-        self.hour = hour
-        self.minute = minute
-        var rest = s[16...]
-        if rest.first == ":" {
-            guard number(17..<19) != nil else { return nil }
-            rest = rest.dropFirst(3)
-            if rest.first == "." { rest = rest.drop(while: { $0 == "." || $0.isNumber }) }
-        }
-        let offset = String(rest)
-        if offset.isEmpty || offset == "Z" { return }
-        let o = Array(offset)
-        guard o.count == 6, o[0] == "+" || o[0] == "-", o[3] == ":", o[1...2].allSatisfy(\.isNumber), o[4...5].allSatisfy(\.isNumber) else { return nil }
+        guard let moment = DutchTime.parse(text) else { return nil }
+        let w = moment.written
+        self.init(year: w.year, month: w.month, day: w.day, hour: w.hour, minute: w.minute)
     }
+
+    var fields: DutchTime.Fields { DutchTime.Fields(year: year, month: month, day: day, hour: hour, minute: minute) }
 }
 
 /// The data a template is filled with.

@@ -4,6 +4,7 @@ import FoundationEssentials
 import Foundation
 #endif
 import PackageIO
+import DutchTime
 
 /// Signs an OOXML or ODF package with XML-DSig + XAdES-BES (SHA-256), as
 /// ``PackageSignatureVerifier`` reads it back.
@@ -40,7 +41,7 @@ public enum PackageSigner {
             parts.append(Part(name: entry.name, bytes: held && !entry.isDirectory ? try archive.read(entry) : [],
                               compressed: !entry.isStored, isDirectory: entry.isDirectory, source: held ? nil : entry))
         }
-        let time = SignatureTime.iso(signingTime)
+        let time = DutchTime.iso(signingTime, in: DutchTime.utc)
         if archive.contains("mimetype") || archive.contains("META-INF/manifest.xml") {
             try signODF(&parts, archive: archive, identity: identity, time: time, limits: archive.limits)
         } else if archive.contains("[Content_Types].xml") {
@@ -61,9 +62,10 @@ public enum PackageSigner {
         return try writer.finish()
     }
 
-    /// Parses an ISO 8601 time (`2026-01-15T10:00:00Z`, `…+01:00`; without zone taken as UTC).
+    /// Parses a signing time as ``DutchTime/parse(_:dateOnly:zone:)`` does (`2026-01-15T10:00:00Z`,
+    /// `…+01:00`); a time without offset is taken as UTC, as signatures write it.
     public static func parseTime(_ text: String) -> Date? {
-        SignatureTime.parse(text)?.date
+        DutchTime.parse(text, zone: DutchTime.utc)?.date
     }
 
     struct Part {

@@ -4,6 +4,7 @@ import FoundationEssentials
 import Foundation
 #endif
 import Crypto
+import DutchTime
 import SwiftASN1
 import X509
 import PackageIO
@@ -68,10 +69,10 @@ struct SignerCertificate {
     private static func time(_ node: ASN1Node) throws -> Date {
         if node.identifier == .utcTime {
             let t = try UTCTime(derEncoded: node)
-            return SignatureTime.date(year: t.year, month: t.month, day: t.day, hour: t.hours, minute: t.minutes, second: t.seconds)
+            return DutchTime.utcDate(year: t.year, month: t.month, day: t.day, hour: t.hours, minute: t.minutes, second: t.seconds)
         }
         let t = try GeneralizedTime(derEncoded: node)
-        return SignatureTime.date(year: t.year, month: t.month, day: t.day, hour: t.hours, minute: t.minutes, second: t.seconds)
+        return DutchTime.utcDate(year: t.year, month: t.month, day: t.day, hour: t.hours, minute: t.minutes, second: t.seconds)
     }
 
     private static let rsaEncryption: ASN1ObjectIdentifier = [1, 2, 840, 113549, 1, 1, 1]
@@ -128,7 +129,7 @@ struct SignerCertificate {
             organizationIdentifier: orgID, kvkNumber: kvk,
             issuer: String(describing: issuer),
             serialNumber: Hex.string(serial.drop { $0 == 0 }.isEmpty ? [0] : Array(serial.drop { $0 == 0 })),
-            notBefore: SignatureTime.iso(notBefore), notAfter: SignatureTime.iso(notAfter),
+            notBefore: DutchTime.iso(notBefore, in: DutchTime.utc), notAfter: DutchTime.iso(notAfter, in: DutchTime.utc),
             keyAlgorithm: key.algorithmName, keyBits: key.bits,
             sha256Fingerprint: Hex.string(Array(SHA256.hash(data: der))))
     }
@@ -145,78 +146,5 @@ enum Hex {
             result.append(digits[Int(byte & 0xF)])
         }
         return result
-    }
-}
-
-/// Times that signatures claim, and the arithmetic to compare them with certificates.
-enum SignatureTime {
-    /// Parses `YYYY-MM-DDThh:mm:ss[.fraction][Z|±hh:mm]`; a time without zone is taken as UTC.
-    static func parse(_ text: String) -> (date: Date, hasZone: Bool)? {
-        let s = Array(text.trimmingSpace.utf8)
-        func number(_ from: Int, _ count: Int) -> Int? {
-            guard from + count <= s.count else { return nil }
-            var value = 0
-            for byte in s[from..<(from + count)] {
-                guard byte >= 48 && byte <= 57 else { return nil }
-                value = value * 10 + Int(byte - 48)
-            }
-            return value
-        }
-        guard s.count >= 19, let year = number(0, 4), s[4] == 45, let month = number(5, 2), s[7] == 45,
-              let day = number(8, 2), s[10] == 84 || s[10] == 32, let hour = number(11, 2), s[13] == 58,
-              let minute = number(14, 2), s[16] == 58, let second = number(17, 2),
-              (1...12).contains(month), (1...31).contains(day), hour < 24, minute < 60, second < 61
-        else { return nil }
-        var index = 19
-        if index < s.count && s[index] == 46 {
-            index += 1
-            while index < s.count && s[index] >= 48 && s[index] <= 57 { index += 1 }
-        }
-        var offset = 0
-        var hasZone = false
-        if index < s.count {
-            if s[index] == 90 { hasZone = true; index += 1 }
-            else if s[index] == 43 || s[index] == 45, let h = number(index + 1, 2), index + 3 < s.count, s[index + 3] == 58,
-                    let m = number(index + 4, 2) {
-                offset = (h * 60 + m) * 60 * (s[index] == 43 ? 1 : -1)
-                hasZone = true
-                index += 6
-            }
-        }
-        guard index == s.count else { return nil }
-        let date = Self.date(year: year, month: month, day: day, hour: hour, minute: minute, second: second)
-        return (date.addingTimeInterval(TimeInterval(-offset)), hasZone)
-    }
-
-    static func date(year: Int, month: Int, day: Int, hour: Int, minute: Int, second: Int) -> Date {
-        // Days from the civil date (Howard Hinnant's algorithm).
-        let y = month <= 2 ? year - 1 : year
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yoe = y - era * 400
-        let mp = (month + 9) % 12
-        let doy = (153 * mp + 2) / 5 + day - 1
-        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
-        let days = era * 146097 + doe - 719468
-        return Date(timeIntervalSince1970: TimeInterval(days * 86400 + hour * 3600 + minute * 60 + second))
-    }
-
-    static func iso(_ date: Date) -> String {
-        let total = Int(date.timeIntervalSince1970.rounded(.down))
-        var days = total / 86400
-        var seconds = total % 86400
-        if seconds < 0 { seconds += 86400; days -= 1 }
-        // Civil from days.
-        let z = days + 719468
-        let era = (z >= 0 ? z : z - 146096) / 146097
-        let doe = z - era * 146097
-        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let day = doy - (153 * mp + 2) / 5 + 1
-        let month = mp < 10 ? mp + 3 : mp - 9
-        let year = yoe + era * 400 + (month <= 2 ? 1 : 0)
-        func two(_ v: Int) -> String { v < 10 ? "0\(v)" : "\(v)" }
-        let yearText = String(repeating: "0", count: max(0, 4 - String(year).count)) + String(year)
-        return "\(yearText)-\(two(month))-\(two(day))T\(two(seconds / 3600)):\(two(seconds / 60 % 60)):\(two(seconds % 60))Z"
     }
 }

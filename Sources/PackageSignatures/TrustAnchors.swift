@@ -10,6 +10,7 @@ import Darwin
 #endif
 import Dispatch
 import PackageIO
+import DutchTime
 @_spi(FixedExpiryValidationTime) import X509
 
 /// Root certificates that a signer must chain to (`--trust PEM|DIR`).
@@ -142,7 +143,7 @@ enum ChainValidation {
     private static func prepare(_ request: TrustRequest, anchors: TrustAnchors?) -> Prepared {
         guard let anchors else { return .done(TrustResult(state: .notChecked, chain: [])) }
         let time = request.claimed ?? Date()
-        let at = SignatureTime.iso(time)
+        let at = DutchTime.iso(time, in: DutchTime.utc)
         guard let signer = request.signer else {
             return .done(TrustResult(state: .untrusted, validatedAt: at, detail: "no signer certificate", chain: []))
         }

@@ -4,6 +4,7 @@ import FoundationEssentials
 import Foundation
 #endif
 import PackageIO
+import DutchTime
 
 enum DSig {
     static let ns = "http://www.w3.org/2000/09/xmldsig#"
@@ -108,9 +109,9 @@ struct XMLSignatureVerifier {
         let claimed = claimedSigningTime()
         var claimedDate: Date?
         if let claimed {
-            if let parsed = SignatureTime.parse(claimed) {
+            if let parsed = DutchTime.parse(claimed, zone: DutchTime.utc) {
                 claimedDate = parsed.date
-                if !parsed.hasZone { notes.append(.signingTimeWithoutZone) }
+                if !parsed.hasOffset { notes.append(.signingTimeWithoutZone) }
                 if let signer, !signer.validAt(parsed.date) { notes.append(.signingTimeOutsideValidity) }
             }
         } else {

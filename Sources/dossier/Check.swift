@@ -1,6 +1,7 @@
 import ArgumentParser
 import Compliance
 import DocModel
+import DutchTime
 import Foundation
 #if canImport(Glibc)
 import Glibc
@@ -42,7 +43,7 @@ struct Check: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp(ui.pick("Het tenderbestand; het profiel wordt eruit afgeleid.", "The tender file; the profile is derived from it."), valueName: "tender"))
     var tender: String?
 
-    @Option(name: .long, help: ArgumentHelp(ui.pick("De klok voor deze controle (ISO 8601, bv. 2021-05-01T10:00:00+02:00).", "The clock for this check (ISO 8601, e.g. 2021-05-01T10:00:00+02:00)."), valueName: "datumtijd"))
+    @Option(name: .long, help: ArgumentHelp(ui.pick("De klok voor deze controle (ISO 8601, bv. 2021-05-01T10:00:00+02:00; zonder tijdzone Europe/Amsterdam).", "The clock for this check (ISO 8601, e.g. 2021-05-01T10:00:00+02:00; without offset Europe/Amsterdam)."), valueName: "datumtijd"))
     var now: String?
 
     @Option(name: .long, help: ArgumentHelp(ui.pick("Uitvoer: text, json of html (batch: text, csv of html).", "Output: text, json or html (batch: text, csv or html)."), valueName: "formaat"))
@@ -62,7 +63,7 @@ struct Check: ParsableCommand {
         if (profile == nil) == (tender == nil) {
             throw ValidationError(l.pick("geef --profile of --tender (één van beide)", "give --profile or --tender (one of them)"))
         }
-        if let now, CheckDates.parseISO(now) == nil {
+        if let now, DutchTime.parse(now) == nil {
             throw ValidationError(l.pick("--now: geen geldige datum en tijd: \(now)", "--now: not a valid date and time: \(now)"))
         }
         if batch == nil && format == .csv { throw ValidationError(l.pick("--format csv is alleen voor --batch", "--format csv is for --batch only")) }
@@ -122,7 +123,7 @@ struct Check: ParsableCommand {
     func run() throws {
         let language = global.lang
         let profile = try loadProfile(language)
-        let options = CheckOptions(now: now.flatMap(CheckDates.parseISO), render: render)
+        let options = CheckOptions(now: now.flatMap { DutchTime.parse($0)?.date }, render: render)
         let limits = limitOptions.limits
         if let batch {
             let paths: [String]

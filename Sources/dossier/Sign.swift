@@ -37,7 +37,7 @@ struct Sign: ParsableCommand {
     @Option(name: .shortAndLong, help: ArgumentHelp(ui.pick("Het ondertekende document.", "The signed document."), valueName: "bestand"))
     var output: String
 
-    @Option(name: .long, help: ArgumentHelp(ui.pick("Ondertekentijd (ISO 8601, bv. 2026-01-15T10:00:00Z); standaard nu.", "Signing time (ISO 8601, e.g. 2026-01-15T10:00:00Z); default now."), valueName: "tijd"))
+    @Option(name: .long, help: ArgumentHelp(ui.pick("Ondertekentijd (ISO 8601, bv. 2026-01-15T10:00:00Z; zonder tijdzone UTC); standaard nu.", "Signing time (ISO 8601, e.g. 2026-01-15T10:00:00Z; without offset UTC); default now."), valueName: "tijd"))
     var time: String?
 
     @Flag(name: .long, help: ArgumentHelp(ui.pick("Bestaand uitvoerbestand overschrijven.", "Overwrite an existing output file.")))

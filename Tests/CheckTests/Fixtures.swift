@@ -1,5 +1,6 @@
 import Compliance
 import DocModel
+import DutchTime
 import Foundation
 import PackageIO
 import DocTemplates
@@ -20,7 +21,7 @@ enum Fixtures {
 
     static let profile = RequirementsProfile(tender: tender)
     /// Five days before the deadline (6 May 2021 12:00), after the publication.
-    static let now = CheckDates.parseISO("2021-05-01T10:00:00+02:00")!
+    static let now = DutchTime.parse("2021-05-01T10:00:00+02:00")!.date
 
     static let renderedForm: String = {
         let bytes = try! TemplateRenderer.render(templateAt: projectRoot + "/templates/bekwaamheidsdossier.docx", data: tender.templateData)

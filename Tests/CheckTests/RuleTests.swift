@@ -1,5 +1,6 @@
 import Compliance
 import DocModel
+import DutchTime
 import Foundation
 import Testing
 import DocReaders
@@ -152,7 +153,7 @@ import DocReaders
         let left = try #require(before.findings("deadline", .info).first)
         #expect(left.message.nl == "nog 5 dagen en 2 uur tot de sluitingstermijn (6 mei 2021, 12:00 uur, Europe/Amsterdam)")
         #expect(before.findings("deadline", .info).contains { $0.message.en.contains("contact ban") })
-        let after = Fixtures.check(try Fixtures.completeFiles(), now: CheckDates.parseISO("2021-05-06T12:30:00+02:00")!)
+        let after = Fixtures.check(try Fixtures.completeFiles(), now: DutchTime.parse("2021-05-06T12:30:00+02:00")!.date)
         let late = try #require(after.findings("deadline", .error).first)
         #expect(late.message.en.contains("has passed"))
         #expect(!after.complete)

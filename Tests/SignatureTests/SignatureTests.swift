@@ -1,5 +1,6 @@
 import Foundation
 import DocModel
+import DutchTime
 import Testing
 @testable import PackageIO
 @testable import PackageSignatures
@@ -428,10 +429,10 @@ struct SignaturePieceTests {
     }
 
     @Test func signingTimes() {
-        #expect(SignatureTime.parse("2009-08-21T09:46:20Z").map { SignatureTime.iso($0.date) } == "2009-08-21T09:46:20Z")
-        #expect(SignatureTime.parse("2018-08-31T22:38:51.034635578")?.hasZone == false)
-        #expect(SignatureTime.parse("2012-12-13T15:54:03+01:00").map { SignatureTime.iso($0.date) } == "2012-12-13T14:54:03Z")
-        #expect(SignatureTime.parse("yesterday") == nil)
+        #expect(DutchTime.parse("2009-08-21T09:46:20Z", zone: DutchTime.utc).map { DutchTime.iso($0.date, in: DutchTime.utc) } == "2009-08-21T09:46:20Z")
+        #expect(DutchTime.parse("2018-08-31T22:38:51.034635578", zone: DutchTime.utc)?.hasOffset == false)
+        #expect(DutchTime.parse("2012-12-13T15:54:03+01:00", zone: DutchTime.utc).map { DutchTime.iso($0.date, in: DutchTime.utc) } == "2012-12-13T14:54:03Z")
+        #expect(DutchTime.parse("yesterday", zone: DutchTime.utc) == nil)
     }
 
     @Test func kvkFromOrganizationIdentifier() {

@@ -1,4 +1,5 @@
 import DocTemplates
+import DutchTime
 
 /// What templates see of a tender (docs/tender-format.md, "What templates see"): the tender's
 /// own keys in Dutch, plus derived values. Every optional key is present, as null or an empty
@@ -178,13 +179,16 @@ extension Tender {
         value.map { .number(Double($0)) } ?? .null
     }
 
-    /// A tender date as a template date-time, in Europe/Amsterdam as written.
+    /// A tender date as a template date-time: the moment that is enforced, in Europe/Amsterdam.
+    /// A date written alone is the end of its day (23:59) for a deadline and carries that time, so
+    /// that `datumtijd` prints what `dossier check` enforces; for any other key it is the start of
+    /// its day and carries no time (`datum` and a plain tag print the day, `datumtijd` 00:00).
     private static func date(_ date: TenderDate?) -> TemplateValue {
         guard let date else { return .null }
-        let parts = TenderDate.calendar.dateComponents([.year, .month, .day, .hour, .minute], from: date.date)
-        return .date(TemplateDateTime(
-            year: parts.year ?? 0, month: parts.month ?? 1, day: parts.day ?? 1,
-            hour: date.hasTime ? parts.hour : nil, minute: date.hasTime ? parts.minute : nil))
+        let f = DutchTime.fields(of: date.date)
+        let startOfDay = !date.hasTime && f.hour == 0 && f.minute == 0
+        return .date(TemplateDateTime(year: f.year, month: f.month, day: f.day,
+                                      hour: startOfDay ? nil : f.hour, minute: startOfDay ? nil : f.minute))
     }
 
     /// The kind of evidence as a provider reads it: "KvK-uittreksel (hoogstens 180 dagen oud)".

@@ -27,7 +27,7 @@ public struct CheckContext: Sendable {
         self.profile = profile
         self.options = options
         now = options.now ?? Date()
-        deadline = profile.deadline.flatMap(CheckDates.parseISO)
+        deadline = profile.deadline?.date
         dossier = submission.dossierFile
         let view = dossier?.document.map(DossierView.init(document:))
         self.view = view
@@ -300,72 +300,5 @@ public struct CheckContext: Sendable {
         var names = parties.map(\.name)
         if let bidderName { names.append(bidderName) }
         return names
-    }
-}
-
-/// Dates in profiles, documents and options.
-public enum CheckDates {
-    public static let amsterdam = TimeZone(identifier: "Europe/Amsterdam")!
-
-    /// ISO 8601 with or without offset (without: Europe/Amsterdam), also a date alone.
-    public static func parseISO(_ text: String) -> Date? {
-        let value = text.trimmingCharacters(in: .whitespaces)
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime]
-        if let date = formatter.date(from: value) { return date }
-        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        if let date = formatter.date(from: value) { return date }
-        let local = DateFormatter()
-        local.locale = Locale(identifier: "en_US_POSIX")
-        local.timeZone = amsterdam
-        for format in ["yyyy-MM-dd'T'HH:mm:ss", "yyyy-MM-dd'T'HH:mm", "yyyy-MM-dd HH:mm:ss", "yyyy-MM-dd HH:mm", "yyyy-MM-dd"] {
-            local.dateFormat = format
-            if let date = local.date(from: value) { return date }
-        }
-        return nil
-    }
-
-    static let months = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december"]
-
-    /// A date written in Dutch text: "12-04-2021", "12.04.2021", "2021-04-12", "12 april 2021".
-    public static func parseDutch(_ text: String) -> Date? {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = amsterdam
-        func make(_ y: Int, _ m: Int, _ d: Int) -> Date? {
-            guard (1...12).contains(m), (1...31).contains(d), y > 1900 else { return nil }
-            return calendar.date(from: DateComponents(year: y, month: m, day: d, hour: 12))
-        }
-        if let r = text.range(of: #"\b(\d{4})-(\d{1,2})-(\d{1,2})\b"#, options: .regularExpression) {
-            let p = text[r].split(separator: "-").compactMap { Int($0) }
-            if p.count == 3 { return make(p[0], p[1], p[2]) }
-        }
-        if let r = text.range(of: #"\b(\d{1,2})[-./](\d{1,2})[-./](\d{4})\b"#, options: .regularExpression) {
-            let p = text[r].split(whereSeparator: { "-./".contains($0) }).compactMap { Int($0) }
-            if p.count == 3 { return make(p[2], p[1], p[0]) }
-        }
-        let lower = text.lowercased()
-        if let r = lower.range(of: #"\b(\d{1,2}) (januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december) (\d{4})\b"#, options: .regularExpression) {
-            let p = lower[r].split(separator: " ")
-            if p.count == 3, let d = Int(p[0]), let m = months.firstIndex(of: String(p[1])), let y = Int(p[2]) { return make(y, m + 1, d) }
-        }
-        return nil
-    }
-
-    /// "6 mei 2021, 12:00 uur" / "6 May 2021, 12:00".
-    public static func format(_ date: Date, in language: Language) -> String {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = amsterdam
-        let c = calendar.dateComponents([.year, .month, .day, .hour, .minute], from: date)
-        let englishMonths = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
-        let time = String(format: "%02d:%02d", c.hour ?? 0, c.minute ?? 0)
-        let month = (c.month ?? 1) - 1
-        return language.pick("\(c.day ?? 1) \(months[month]) \(c.year ?? 0), \(time) uur", "\(c.day ?? 1) \(englishMonths[month]) \(c.year ?? 0), \(time)")
-    }
-
-    public static func formatDay(_ date: Date) -> String {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = amsterdam
-        let c = calendar.dateComponents([.year, .month, .day], from: date)
-        return "\(c.day ?? 1) \(months[(c.month ?? 1) - 1]) \(c.year ?? 0)"
     }
 }

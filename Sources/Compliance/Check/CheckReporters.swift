@@ -1,4 +1,5 @@
 import DocModel
+import DutchTime
 import Foundation
 import PackageIO
 
@@ -102,12 +103,7 @@ public enum CheckReportRenderer {
         var summary: FindingSummary
     }
 
-    static func iso(_ date: Date) -> String {
-        let formatter = ISO8601DateFormatter()
-        formatter.timeZone = CheckDates.amsterdam
-        formatter.formatOptions = [.withInternetDateTime]
-        return formatter.string(from: date)
-    }
+    static func iso(_ date: Date) -> String { DutchTime.iso(date) }
 
     static func jsonReport(_ report: CheckReport, language: Language) -> JSONReport {
         JSONReport(subject: report.subject, tender: report.tender, language: language.rawValue, checkedAt: iso(report.now),
@@ -169,8 +165,8 @@ public enum CheckReportRenderer {
 
     public static func html(_ report: CheckReport, language: Language) -> String {
         var body = "<h1>\(escape(language.pick("Controle inzending", "Submission check"))): \(escape(report.subject))</h1>\n"
-        body += "<p class=\"meta\">\(escape(report.tender))<br>\(escape(language.pick("Gecontroleerd op", "Checked at"))) \(escape(CheckDates.format(report.now, in: language)))"
-        if let deadline = report.deadline { body += "<br>\(escape(language.pick("Sluitingstermijn", "Deadline"))) \(escape(CheckDates.format(deadline, in: language))) (Europe/Amsterdam)" }
+        body += "<p class=\"meta\">\(escape(report.tender))<br>\(escape(language.pick("Gecontroleerd op", "Checked at"))) \(escape(DutchTime.dateTime(report.now, english: language == .en)))"
+        if let deadline = report.deadline { body += "<br>\(escape(language.pick("Sluitingstermijn", "Deadline"))) \(escape(DutchTime.dateTime(deadline, english: language == .en))) (Europe/Amsterdam)" }
         body += "</p>\n<p><span class=\"verdict \(report.complete ? "ok" : "bad")\">\(escape(verdict(report, language)))</span> \(escape(report.summary.text(in: language)))</p>\n"
         for severity in severities {
             let items = Finding.sorted(report.findings.filter { $0.severity == severity })

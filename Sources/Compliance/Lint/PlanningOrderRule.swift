@@ -1,6 +1,7 @@
 /// `planning-order`: the milestones follow each other (publicatie < vragen_uiterlijk <
 /// nota_van_inlichtingen < sluiting_selectiefase < selectiebeslissing < start_gunningsfase <
 /// sluiting_gunningsfase < gunningsbeslissing < standstill_einde < start_contract, where present).
+/// Where either date was written without a time, the later one may fall on the same calendar day.
 public struct PlanningOrderRule: LintRule {
     public let id = "planning-order"
     public let summary = LocalizedText("De data van de planning staan in de goede volgorde", "The planning dates are in order")
@@ -10,7 +11,14 @@ public struct PlanningOrderRule: LintRule {
         let planning = tender.planning
         var findings: [Finding] = []
         func notAfter(_ later: (key: String, date: TenderDate), _ earlier: (key: String, date: TenderDate), source: SourceRef) {
-            guard !(earlier.date < later.date) else { return }
+            // A date written without a time is a whole day: then the calendar days are compared
+            // (a date-only start_gunningsfase may fall on the day of sluiting_selectiefase),
+            // else the moments.
+            if later.date.hasTime && earlier.date.hasTime {
+                guard !(earlier.date < later.date) else { return }
+            } else {
+                guard earlier.date.calendarDays(to: later.date) < 0 else { return }
+            }
             findings.append(finding(.error, LocalizedText(
                 "\(later.key) (\(later.date)) ligt niet na \(earlier.key) (\(earlier.date))",
                 "\(later.key) (\(later.date)) is not after \(earlier.key) (\(earlier.date))"),

@@ -1,3 +1,4 @@
+import DutchTime
 import Foundation
 
 /// The check profile (`requirements.json`, schema version 1, docs/requirements-format.md):
@@ -10,7 +11,7 @@ public struct RequirementsProfile: Codable, Sendable, Hashable {
     public var schemaVersion = RequirementsProfile.currentVersion
     public var tender: TenderSummary
     public var timeZone: String
-    public var deadline: String?
+    public var deadline: ProfileTime<EndOfDay>?
     public var contactBan: ContactBanRule
     public var lots: [LotProfile]
     public var dossier: DossierRules
@@ -28,7 +29,7 @@ public struct RequirementsProfile: Codable, Sendable, Hashable {
     }
 
     public struct ContactBanRule: Codable, Sendable, Hashable {
-        public var from: String?
+        public var from: ProfileTime<StartOfDay>?
         public var sanction: String?
     }
 
@@ -89,7 +90,7 @@ public struct RequirementsProfile: Codable, Sendable, Hashable {
         public var lot: String?
         public var segment: String?
         public var evidence: [EvidenceProfile]
-        public var graceDate: String?
+        public var graceDate: ProfileTime<EndOfDay>?
     }
 
     public struct EvidenceProfile: Codable, Sendable, Hashable {
@@ -119,3 +120,50 @@ public struct RequirementsProfile: Codable, Sendable, Hashable {
         try JSONDecoder().decode(RequirementsProfile.self, from: Data(bytes))
     }
 }
+
+/// A moment in the profile: stored as the ISO text written (so `requirements.json` keeps its
+/// bytes), read into a real date when the profile is loaded. A date alone stands for the end of
+/// that day for a deadline (`ProfileTime<EndOfDay>`) and its start otherwise (`ProfileTime<StartOfDay>`);
+/// a profile that names an unreadable moment does not load.
+public struct ProfileTime<Part: ProfileDayPart>: Codable, Sendable, Hashable, CustomStringConvertible {
+    /// The text as stored.
+    public let text: String
+    /// The instant.
+    public let date: Date
+
+    public init?(_ text: String) {
+        guard let moment = DutchTime.parse(text, dateOnly: Part.dateOnly) else { return nil }
+        self.text = text
+        date = moment.date
+    }
+
+    /// The moment as ISO 8601 with the Amsterdam offset ("2021-05-06T12:00:00+02:00").
+    public init(_ date: Date) {
+        text = DutchTime.iso(date)
+        self.date = date
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let text = try decoder.singleValueContainer().decode(String.self)
+        guard let value = Self(text) else {
+            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "not a date or date-time: \(text)"))
+        }
+        self = value
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(text)
+    }
+
+    public var description: String { text }
+}
+
+/// What a date alone stands for in a profile moment.
+public protocol ProfileDayPart: Sendable, Hashable {
+    static var dateOnly: DutchTime.DayPart { get }
+}
+/// A deadline: a date alone is the end of that day.
+public enum EndOfDay: ProfileDayPart { public static let dateOnly = DutchTime.DayPart.end }
+/// A start: a date alone is the start of that day.
+public enum StartOfDay: ProfileDayPart { public static let dateOnly = DutchTime.DayPart.start }

@@ -1,3 +1,4 @@
+import DutchTime
 import Foundation
 
 extension RequirementsProfile {
@@ -8,9 +9,9 @@ extension RequirementsProfile {
             title: t.title, authority: t.authority.name, region: t.authority.region,
             platform: t.reference.platform.rawValue, reference: t.reference.number,
             procedure: t.procedure.rawValue, regime: t.regime.rawValue)
-        timeZone = TenderDate.timeZone.identifier
-        deadline = t.planning.selectionDeadline.map(Self.iso)
-        contactBan = ContactBanRule(from: t.planning.publication.map(Self.iso), sanction: t.contactBan.sanction)
+        timeZone = DutchTime.timeZone.identifier
+        deadline = t.planning.selectionDeadline.map { ProfileTime($0.date) }
+        contactBan = ContactBanRule(from: t.planning.publication.map { ProfileTime($0.date) }, sanction: t.contactBan.sanction)
         lots = t.lots.map { lot in
             LotProfile(
                 id: lot.id, name: lot.name,
@@ -60,7 +61,7 @@ extension RequirementsProfile {
                     EvidenceProfile(kind: $0.kind.rawValue, register: $0.register?.rawValue,
                                     maxAgeDays: $0.maximumAgeDays, description: $0.description)
                 },
-                graceDate: r.graceDate.map(Self.iso))
+                graceDate: r.graceDate.map { ProfileTime($0.date) })
         }
         requirements += t.minimumRequirements.map { requirement($0, lot: nil, segment: nil) }
         for lot in t.lots {
@@ -76,13 +77,5 @@ extension RequirementsProfile {
             thirdPartiesOwnSignedUEA: t.parties.thirdPartiesOwnESPD,
             fixedSubcontractorsListed: t.parties.listFixedSubcontractors ?? true,
             incidentalSubcontractorsListed: t.parties.listIncidentalSubcontractors ?? false)
-    }
-
-    /// ISO 8601 with the Amsterdam offset of that moment ("2021-05-06T12:00:00+02:00").
-    static func iso(_ date: TenderDate) -> String {
-        let formatter = ISO8601DateFormatter()
-        formatter.timeZone = TenderDate.timeZone
-        formatter.formatOptions = [.withInternetDateTime]
-        return formatter.string(from: date.date)
     }
 }

@@ -1,4 +1,5 @@
 import DocModel
+import DutchTime
 import Foundation
 
 /// `deadline`: time left until the submission deadline (Europe/Amsterdam), an error when the
@@ -21,7 +22,7 @@ public struct DeadlineRule: FindingsRule {
         guard let deadline = context.deadline else {
             return [finding(.info, LocalizedText("het profiel noemt geen sluitingstermijn", "the profile names no deadline"), file: nil)]
         }
-        let nl = CheckDates.format(deadline, in: .nl), en = CheckDates.format(deadline, in: .en)
+        let nl = DutchTime.dateTime(deadline), en = DutchTime.dateTime(deadline, english: true)
         if now > deadline {
             findings.append(finding(.error, LocalizedText("de sluitingstermijn (\(nl), Europe/Amsterdam) is verstreken: \(Self.remaining(now.timeIntervalSince(deadline), in: .nl)) geleden",
                                                           "the deadline (\(en), Europe/Amsterdam) has passed: \(Self.remaining(now.timeIntervalSince(deadline), in: .en)) ago"),
@@ -32,16 +33,16 @@ public struct DeadlineRule: FindingsRule {
                                     file: nil, hint: LocalizedText("dien op tijd in via \(platform); reken op drukte vlak voor de sluiting", "submit in time through \(platform); expect a rush just before closing")))
         }
         for file in context.submission.files {
-            guard let modifiedText = file.document?.metadata.modified, let modified = CheckDates.parseISO(modifiedText), modified > deadline else { continue }
-            findings.append(finding(.error, LocalizedText("document is gewijzigd na de sluitingstermijn (\(CheckDates.format(modified, in: .nl)))",
-                                                          "document was modified after the deadline (\(CheckDates.format(modified, in: .en)))"),
+            guard let modifiedText = file.document?.metadata.modified, let modified = DutchTime.parse(modifiedText)?.date, modified > deadline else { continue }
+            findings.append(finding(.error, LocalizedText("document is gewijzigd na de sluitingstermijn (\(DutchTime.dateTime(modified)))",
+                                                          "document was modified after the deadline (\(DutchTime.dateTime(modified, english: true)))"),
                                     file: file.name, field: "modified",
                                     hint: LocalizedText("lever de versie in die vóór de sluitingstermijn is ingediend", "supply the version submitted before the deadline")))
         }
-        if let from = context.profile.contactBan.from.flatMap(CheckDates.parseISO), from <= now, now <= deadline {
+        if let from = context.profile.contactBan.from?.date, from <= now, now <= deadline {
             let sanction = context.profile.contactBan.sanction.map { LocalizedText(" Sanctie: \($0).", " Sanction: \($0).") } ?? LocalizedText("", "")
-            findings.append(finding(.info, LocalizedText("het contactverbod geldt sinds \(CheckDates.format(from, in: .nl)): stel vragen alleen via \(platform).\(sanction.nl)",
-                                                         "the contact ban applies since \(CheckDates.format(from, in: .en)): ask questions only through \(platform).\(sanction.en)"),
+            findings.append(finding(.info, LocalizedText("het contactverbod geldt sinds \(DutchTime.dateTime(from)): stel vragen alleen via \(platform).\(sanction.nl)",
+                                                         "the contact ban applies since \(DutchTime.dateTime(from, english: true)): ask questions only through \(platform).\(sanction.en)"),
                                     file: nil, hint: LocalizedText("neem geen contact op met de gemeenten of het inkoopbureau buiten \(platform) om", "do not contact the municipalities or the procurement bureau outside \(platform)")))
         }
         return findings

@@ -1,4 +1,5 @@
 import DocModel
+import DutchTime
 import Foundation
 
 /// `evidence`: each applicable minimum requirement's evidence is in the submission, matched by
@@ -77,12 +78,12 @@ public struct EvidenceRule: CheckRule {
             }
             // Alternatives: one piece of the listed evidence suffices (SKJ or BIG, for instance).
             guard !found.isEmpty || requirement.evidence.isEmpty else {
-                let grace = requirement.graceDate.flatMap(CheckDates.parseISO)
+                let grace = requirement.graceDate?.date
                 let checked = checkbox?.isChecked == true
                 let what = requirement.evidence.map { $0.description ?? ($0.register.map { "register \($0)" } ?? $0.kind) }.joined(separator: LocalizedText(" of ", " or ").nl)
                 if let grace, grace > referenceDate {
-                    findings.append(finding(.warning, LocalizedText("bewijs voor \(label) niet gevonden; het mag worden nagezonden tot \(CheckDates.formatDay(grace))",
-                                                                    "evidence for \(label) not found; it may be sent later, until \(CheckDates.formatDay(grace))"),
+                    findings.append(finding(.warning, LocalizedText("bewijs voor \(label) niet gevonden; het mag worden nagezonden tot \(DutchTime.day(grace))",
+                                                                    "evidence for \(label) not found; it may be sent later, until \(DutchTime.day(grace))"),
                                             file: dossier.name, section: section, paragraph: checkbox?.paragraph, field: "bewijs-\(requirement.id)",
                                             hint: LocalizedText("voeg het toe als u het al hebt (\(what))", "add it if you already have it (\(what))")))
                 } else {
@@ -121,7 +122,7 @@ public struct EvidenceRule: CheckRule {
         for pattern in [#"(?i)datum\s+(van\s+)?uittreksel\s*:?\s*"#, #"(?i)uittreksel[^\n]{0,80}?d\.\s?d\.\s*"#, #"(?i)\bd\.\s?d\.\s*"#] {
             if let range = text.range(of: pattern, options: .regularExpression) {
                 let rest = String(text[range.upperBound...].prefix(40))
-                if let date = CheckDates.parseDutch(rest) { return date }
+                if let date = DutchTime.dateInDutchText(rest) { return date }
             }
         }
         return nil
@@ -143,8 +144,8 @@ public struct EvidenceRule: CheckRule {
         measures.append(LocalizedText("ouderdom KvK-uittreksel: \(source.nl)", "age of KvK extract: \(source.en)"))
         let days = Int((reference.timeIntervalSince(date) / 86_400).rounded(.down))
         if days > maxAge {
-            return [finding(.error, LocalizedText("KvK-uittreksel van \(CheckDates.formatDay(date)) is op de sluitingsdatum \(days) dagen oud, meer dan de \(maxAge) toegestaan (\(source.nl))",
-                                                  "KvK extract of \(CheckDates.formatDay(date)) is \(days) days old at the deadline, more than the \(maxAge) allowed (\(source.en))"),
+            return [finding(.error, LocalizedText("KvK-uittreksel van \(DutchTime.day(date)) is op de sluitingsdatum \(days) dagen oud, meer dan de \(maxAge) toegestaan (\(source.nl))",
+                                                  "KvK extract of \(DutchTime.day(date)) is \(days) days old at the deadline, more than the \(maxAge) allowed (\(source.en))"),
                             file: file.name, field: "bewijs-\(requirement.id)",
                             hint: LocalizedText("vraag een nieuw uittreksel op bij de KvK", "request a new extract from the KvK"))]
         }

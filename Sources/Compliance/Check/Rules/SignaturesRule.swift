@@ -1,4 +1,5 @@
 import DocModel
+import DutchTime
 import Foundation
 import PackageSignatures
 
@@ -92,14 +93,7 @@ public struct SignaturesRule: FindingsRule {
     /// Signing times as signatures claim them: ISO 8601, with or without fractions and zone
     /// (no zone: UTC, as the verifier reads them).
     static func parseTime(_ text: String) -> Date? {
-        if let date = CheckDates.parseISO(text) { return date }
-        var trimmed = text
-        if let dot = trimmed.firstIndex(of: ".") {
-            let rest = trimmed[dot...].drop { $0 == "." || $0.isNumber }
-            trimmed = String(trimmed[..<dot]) + rest
-        }
-        if !trimmed.hasSuffix("Z") && trimmed.range(of: #"[+-][0-9]{2}:?[0-9]{2}$"#, options: .regularExpression) == nil { trimmed += "Z" }
-        return CheckDates.parseISO(trimmed)
+        DutchTime.parse(text, zone: DutchTime.utc)?.date
     }
 
     public func check(_ context: CheckContext) -> [Finding] {
@@ -157,8 +151,8 @@ public struct SignaturesRule: FindingsRule {
                                         hint: LocalizedText("laat \(label) het UEA zelf ondertekenen met een certificaat op naam van de organisatie (met KvK-nummer)",
                                                             "have \(label) sign the UEA itself with a certificate in the organisation's name (with its KvK number)")))
             case .afterDeadline(let time):
-                findings.append(finding(.error, LocalizedText("het UEA van \(label) is ondertekend na de sluitingstermijn (\(CheckDates.format(time, in: .nl)))",
-                                                              "the UEA of \(label) was signed after the deadline (\(CheckDates.format(time, in: .en)))"),
+                findings.append(finding(.error, LocalizedText("het UEA van \(label) is ondertekend na de sluitingstermijn (\(DutchTime.dateTime(time)))",
+                                                              "the UEA of \(label) was signed after the deadline (\(DutchTime.dateTime(time, english: true)))"),
                                         file: uea.name))
             case .valid:
                 break
