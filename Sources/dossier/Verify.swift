@@ -146,7 +146,7 @@ struct Verify: ParsableCommand {
             }
         }
         if json {
-            Console.out(files.count == 1 ? InspectReport.json(entries[0]) : InspectReport.json(entries))
+            Console.out(files.count == 1 ? JSONText.string(entries[0]) : JSONText.string(entries))
         } else if !texts.isEmpty {
             Console.out(texts.joined(separator: "\n"))
         }

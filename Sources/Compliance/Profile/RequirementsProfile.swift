@@ -1,5 +1,6 @@
 import DutchTime
 import Foundation
+import PackageIO
 
 /// The check profile (`requirements.json`, schema version 1, docs/requirements-format.md):
 /// everything `dossier check` needs to judge a submission, built from the tender.
@@ -111,9 +112,7 @@ public struct RequirementsProfile: Codable, Sendable, Hashable {
 
     /// Sorted keys, pretty printed, one trailing newline: the same profile gives the same bytes.
     public func jsonBytes() throws -> [UInt8] {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return Array(try encoder.encode(self)) + [0x0A]
+        try JSONText.bytes(self)
     }
 
     public static func decode(_ bytes: [UInt8]) throws -> RequirementsProfile {

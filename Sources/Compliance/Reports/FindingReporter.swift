@@ -1,5 +1,6 @@
 import DocModel
 import Foundation
+import PackageIO
 
 /// Renders findings for people or programs.
 public protocol FindingReporter {
@@ -33,7 +34,34 @@ public struct TextReporter: FindingReporter {
 public struct JSONReporter: FindingReporter {
     public init() {}
 
-    struct Item: Encodable {
+
+    struct Report: Encodable {
+        var schemaVersion: Int
+        var subject: String
+        var language: String
+        var findings: [Finding.JSON]
+        var summary: FindingSummary
+    }
+
+    public func render(_ findings: [Finding], subject: String, language: Language) -> String {
+        let items = Finding.sorted(findings).map { $0.json(in: language) }
+        let report = Report(schemaVersion: Compliance.schemaVersion, subject: subject, language: language.rawValue,
+                            findings: items, summary: FindingSummary(findings))
+        return JSONText.string(report)
+    }
+}
+
+extension Finding {
+    /// A finding as every JSON report writes it (lint and check alike): the place in a tender
+    /// file (`line`, `column`, `path`) or in a document (`location`: section, paragraph, field);
+    /// absent keys are left out.
+    public struct JSON: Encodable {
+        public struct DocumentLocation: Encodable {
+            var section: String?
+            var paragraph: Int?
+            var field: String?
+        }
+
         var rule: String
         var severity: String
         var message: String
@@ -41,28 +69,14 @@ public struct JSONReporter: FindingReporter {
         var line: Int?
         var column: Int?
         var path: String?
+        var location: DocumentLocation?
         var hint: String?
     }
 
-    struct Report: Encodable {
-        var schemaVersion: Int
-        var subject: String
-        var language: String
-        var findings: [Item]
-        var summary: FindingSummary
-    }
-
-    public func render(_ findings: [Finding], subject: String, language: Language) -> String {
-        let items = Finding.sorted(findings).map {
-            Item(rule: $0.ruleID, severity: $0.severity.rawValue, message: $0.message.text(in: language),
-                 file: $0.location.file, line: $0.location.line, column: $0.location.column,
-                 path: $0.location.path, hint: $0.hint?.text(in: language))
-        }
-        let report = Report(schemaVersion: Compliance.schemaVersion, subject: subject, language: language.rawValue,
-                            findings: items, summary: FindingSummary(findings))
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        guard let data = try? encoder.encode(report), let text = String(data: data, encoding: .utf8) else { return "{}\n" }
-        return text + "\n"
+    public func json(in language: Language) -> JSON {
+        JSON(rule: ruleID, severity: severity.rawValue, message: message.text(in: language), file: location.file,
+             line: location.line, column: location.column, path: location.path,
+             location: location.hasDocumentLocation ? JSON.DocumentLocation(section: location.section, paragraph: location.paragraph, field: location.field) : nil,
+             hint: hint?.text(in: language))
     }
 }

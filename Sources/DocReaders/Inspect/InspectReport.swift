@@ -4,11 +4,12 @@ import FoundationEssentials
 import Foundation
 #endif
 import DocModel
+import PackageIO
 
 /// What `dossier inspect --json` prints for one file. Schema version 1, documented in
 /// docs/inspect-json.md. Fields are only ever added within a version.
-struct InspectReport: Encodable {
-    static let schemaVersion = 1
+public struct InspectReport: Encodable {
+    public static let schemaVersion = 1
 
     struct HeadingEntry: Encodable {
         var level: Int
@@ -81,12 +82,12 @@ struct InspectReport: Encodable {
     var metadata: MetadataEntry?
     var package: PackageEntry?
 
-    init(file: String, error: String) {
+    public init(file: String, error: String) {
         self.file = file
         self.error = error
     }
 
-    init(file: String, document: Document) {
+    public init(file: String, document: Document) {
         self.file = file
         format = document.format.rawValue
         let outline = Outline(document: document)
@@ -124,12 +125,7 @@ struct InspectReport: Encodable {
             externalRelationships: document.package.externalRelationships.map { ExternalEntry(source: $0.source, type: $0.type, target: $0.target) })
     }
 
-    static func json<T: Encodable>(_ value: T) -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        guard let data = try? encoder.encode(value) else { return "{}\n" }
-        return String(decoding: data, as: UTF8.self) + "\n"
-    }
+    public static func json<T: Encodable>(_ value: T) -> String { JSONText.string(value) }
 }
 
 /// Every table in the body, nested ones included, in document order.

@@ -1,8 +1,8 @@
 import DocModel
 
 /// The human-readable form of an inspect report.
-enum InspectText {
-    static func render(_ report: InspectReport, language l: Language) -> String {
+public enum InspectText {
+    public static func render(_ report: InspectReport, language l: Language) -> String {
         var lines: [String] = []
         lines.append("\(report.file) (\(report.format?.uppercased() ?? "?"))")
         if let title = report.title { lines.append(l.pick("Titel: ", "Title: ") + title) }

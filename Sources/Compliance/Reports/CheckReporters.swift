@@ -74,20 +74,7 @@ public enum CheckReportRenderer {
 
     // MARK: JSON
 
-    struct JSONLocation: Encodable {
-        var section: String?
-        var paragraph: Int?
-        var field: String?
-    }
 
-    struct JSONFinding: Encodable {
-        var rule: String
-        var severity: String
-        var message: String
-        var file: String?
-        var location: JSONLocation?
-        var hint: String?
-    }
 
     struct JSONReport: Encodable {
         var schema = "dossier.check-report"
@@ -98,7 +85,7 @@ public enum CheckReportRenderer {
         var checkedAt: String
         var deadline: String?
         var complete: Bool
-        var findings: [JSONFinding]
+        var findings: [Finding.JSON]
         var measures: [String]
         var summary: FindingSummary
     }
@@ -108,11 +95,7 @@ public enum CheckReportRenderer {
     static func jsonReport(_ report: CheckReport, language: Language) -> JSONReport {
         JSONReport(subject: report.subject, tender: report.tender, language: language.rawValue, checkedAt: iso(report.now),
                    deadline: report.deadline.map(iso), complete: report.complete,
-                   findings: Finding.sorted(report.findings).map {
-                       JSONFinding(rule: $0.ruleID, severity: $0.severity.rawValue, message: $0.message.text(in: language), file: $0.location.file,
-                                   location: $0.location.hasDocumentLocation ? JSONLocation(section: $0.location.section, paragraph: $0.location.paragraph, field: $0.location.field) : nil,
-                                   hint: $0.hint?.text(in: language))
-                   },
+                   findings: Finding.sorted(report.findings).map { $0.json(in: language) },
                    measures: report.measures.map { $0.text(in: language) }, summary: report.summary)
     }
 
@@ -120,12 +103,7 @@ public enum CheckReportRenderer {
         encode(jsonReport(report, language: language))
     }
 
-    static func encode<T: Encodable>(_ value: T) -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        guard let data = try? encoder.encode(value), let text = String(data: data, encoding: .utf8) else { return "{}\n" }
-        return text + "\n"
-    }
+    static func encode<T: Encodable>(_ value: T) -> String { JSONText.string(value) }
 
     // MARK: HTML
 
