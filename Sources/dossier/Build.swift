@@ -7,11 +7,7 @@ import DocTemplates
 
 /// `dossier build TENDER -o DIR`: the publishable documents and the check profile of a tender.
 struct Build: ParsableCommand {
-    enum OutputFormat: String, CaseIterable {
-        case docx, odt
-    }
-
-    static let templateNames = ["selectieleidraad", "bekwaamheidsdossier", "uea"]
+    typealias OutputFormat = TenderBuild.OutputFormat
 
     static let configuration = CommandConfiguration(
         commandName: "build",
@@ -53,91 +49,75 @@ struct Build: ParsableCommand {
 
     func run() throws {
         let language = global.lang
-        // The tender: every problem at once, and no documents from a tender with errors.
-        let result: TenderLoadResult
-        do {
-            result = try TenderLoader.load(path: tender)
-        } catch {
-            Console.error("dossier: \(error.message(in: language))\n")
-            throw ExitCode(2)
-        }
-        var findings = result.findings
-        if result.isComplete { findings += LintEngine().run(result.tender) }
-        if FindingSummary(findings).hasErrors {
-            Console.error(TextReporter().render(findings, subject: tender, language: language))
-            Console.error(language.pick("dossier: los eerst de fouten in de tender op; er is niets geschreven\n",
-                                        "dossier: fix the errors in the tender first; nothing was written\n"))
-            throw ExitCode(1)
-        }
-
         guard let folder = TemplateLocator.folder(explicit: templates) else {
+            // Only reached for a tender without errors: the tender is judged first.
+            try checkTenderFirst(language)
             Console.error(language.pick(
                 "dossier: de standaardsjablonen zijn niet gevonden; geef een map met --templates\n",
                 "dossier: the default templates were not found; give a folder with --templates\n"))
             throw ExitCode(2)
         }
-
-        // Render everything first: nothing is written unless every document renders.
-        let data = result.tender.templateData
-        var outputs: [(name: String, bytes: [UInt8])] = []
-        var failed = false
         // An officer's own folder need not hold every template: what it lacks comes from the defaults.
-        let defaults = templates == nil ? nil : TemplateLocator.folder(explicit: nil)
-        for name in Self.templateNames {
-            for format in formats {
-                var template = "\(folder)/\(name).\(format.rawValue)"
-                if !FileManager.default.fileExists(atPath: template), let defaults,
-                   FileManager.default.fileExists(atPath: "\(defaults)/\(name).\(format.rawValue)") {
-                    template = "\(defaults)/\(name).\(format.rawValue)"
-                    Console.error(language.pick("dossier: \(name).\(format.rawValue) niet in \(folder): het standaardsjabloon wordt gebruikt\n",
-                                                "dossier: \(name).\(format.rawValue) not in \(folder): the default template is used\n"))
-                }
-                do {
-                    outputs.append(("\(name).\(format.rawValue)", try TemplateRenderer.render(templateAt: template, data: data)))
-                } catch let error as ReadError {
-                    Console.error("dossier: \(template): \(error.message(in: language))\n")
-                    throw ExitCode(2)
-                } catch let errors as TemplateErrors {
-                    for message in errors.messages(in: language) { Console.error("dossier: \(template): \(message)\n") }
-                    failed = true
-                }
-            }
-        }
-        if failed { throw ExitCode(1) }
+        let build = TenderBuild(tenderPath: tender, outputFolder: output, formats: formats, templates: folder,
+                                defaults: templates == nil ? nil : TemplateLocator.folder(explicit: nil), force: force)
+        let result: TenderBuild.Result
         do {
-            outputs.append(("requirements.json", try RequirementsProfile(tender: result.tender).jsonBytes()))
-        } catch {
-            Console.error("dossier: requirements.json: \(error)\n")
-            throw ExitCode(2)
-        }
-
-        do {
-            try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
-        } catch {
-            Console.error(language.pick("dossier: \(output): map kan niet worden gemaakt\n", "dossier: \(output): folder cannot be created\n"))
-            throw ExitCode(2)
-        }
-        if !force {
-            let existing = outputs.map { "\(output)/\($0.name)" }.filter { FileManager.default.fileExists(atPath: $0) }
-            if !existing.isEmpty {
-                for path in existing {
-                    Console.error(language.pick("dossier: \(path): bestaat al (gebruik --force)\n", "dossier: \(path): exists already (use --force)\n"))
+            result = try build.run(note: { note in
+                switch note {
+                case .defaultTemplateUsed(let name, let folder):
+                    Console.error(language.pick("dossier: \(name) niet in \(folder): het standaardsjabloon wordt gebruikt\n",
+                                                "dossier: \(name) not in \(folder): the default template is used\n"))
+                case .templateErrors(let path, let errors):
+                    for message in errors.messages(in: language) { Console.error("dossier: \(path): \(message)\n") }
                 }
-                throw ExitCode(2)
-            }
+            }, written: { path in Console.out(language.pick("geschreven: ", "written: ") + path + "\n") })
+        } catch {
+            throw report(error, language)
         }
-        for (name, bytes) in outputs {
-            let path = "\(output)/\(name)"
-            do {
-                try AtomicFile.write(bytes, to: path, overwrite: force)
-            } catch let error as WriteError {
-                Console.error("dossier: \(error.message(in: language))\n")
-                throw ExitCode(2)
-            }
-            Console.out(language.pick("geschreven: ", "written: ") + path + "\n")
-        }
-        for finding in findings where finding.severity == .warning {
+        for finding in result.warnings {
             Console.error(TextReporter().render([finding], subject: tender, language: language))
+        }
+    }
+
+    /// The tender's errors come before a missing template folder, as they do in a build.
+    func checkTenderFirst(_ language: Language) throws {
+        let probe = TenderBuild(tenderPath: tender, outputFolder: output, formats: [], templates: "", defaults: nil, force: false)
+        do {
+            _ = try probe.validate()
+        } catch {
+            throw report(error, language)
+        }
+    }
+
+    func report(_ failure: TenderBuild.Failure, _ language: Language) -> ExitCode {
+        switch failure {
+        case .unreadableTender(let error):
+            Console.error("dossier: \(error.message(in: language))\n")
+            return ExitCode(2)
+        case .tenderErrors(let findings):
+            Console.error(TextReporter().render(findings, subject: tender, language: language))
+            Console.error(language.pick("dossier: los eerst de fouten in de tender op; er is niets geschreven\n",
+                                        "dossier: fix the errors in the tender first; nothing was written\n"))
+            return ExitCode(1)
+        case .unreadableTemplate(let path, let error):
+            Console.error("dossier: \(path): \(error.message(in: language))\n")
+            return ExitCode(2)
+        case .templateErrors:
+            return ExitCode(1)
+        case .profile(let detail):
+            Console.error("dossier: requirements.json: \(detail)\n")
+            return ExitCode(2)
+        case .folder(let folder):
+            Console.error(language.pick("dossier: \(folder): map kan niet worden gemaakt\n", "dossier: \(folder): folder cannot be created\n"))
+            return ExitCode(2)
+        case .exists(let paths):
+            for path in paths {
+                Console.error(language.pick("dossier: \(path): bestaat al (gebruik --force)\n", "dossier: \(path): exists already (use --force)\n"))
+            }
+            return ExitCode(2)
+        case .write(let error):
+            Console.error("dossier: \(error.message(in: language))\n")
+            return ExitCode(2)
         }
     }
 }
@@ -159,6 +139,6 @@ enum TemplateLocator {
             }
         }
         candidates.append(FileManager.default.currentDirectoryPath + "/templates")
-        return candidates.first { FileManager.default.fileExists(atPath: "\($0)/\(Build.templateNames[0]).docx") }
+        return candidates.first { FileManager.default.fileExists(atPath: "\($0)/\(TenderBuild.templateNames[0]).docx") }
     }
 }

@@ -75,39 +75,12 @@ struct Check: ParsableCommand {
     }
 
     func loadProfile(_ language: Language) throws -> RequirementsProfile {
-        if let profile {
-            guard let data = FileManager.default.contents(atPath: profile) else {
-                Console.error(language.pick("dossier: \(profile): bestand niet gevonden of niet leesbaar\n", "dossier: \(profile): file not found or not readable\n"))
-                throw ExitCode(2)
-            }
-            do {
-                return try RequirementsProfile.decode(Array(data))
-            } catch {
-                Console.error(language.pick("dossier: \(profile): geen geldig controleprofiel (requirements.json)\n", "dossier: \(profile): not a valid check profile (requirements.json)\n"))
-                throw ExitCode(2)
-            }
-        }
-        let path = tender ?? ""
-        let result: TenderLoadResult
         do {
-            result = try TenderLoader.load(path: path)
+            return try (profile.map(CheckProfileSource.profile) ?? .tender(tender ?? "")).load()
         } catch {
-            Console.error("dossier: \(error.message(in: language))\n")
+            Console.error("dossier: \(error.message.text(in: language))\n")
             throw ExitCode(2)
         }
-        if FindingSummary(result.findings).hasErrors || !result.isComplete {
-            // Exit 2 is one line: the first error, and how many there are; `dossier lint` lists them all.
-            let errors = Finding.sorted(result.findings).filter { $0.severity == .error }
-            let first = errors.first
-            let place = first.map(\.location.prefix).flatMap { $0.isEmpty ? nil : $0 } ?? path
-            let message = first?.message.text(in: language) ?? language.pick("onvolledig", "incomplete")
-            let count = max(errors.count, 1)
-            Console.error("dossier: \(place): \(message); " + language.pick(
-                "het tenderbestand heeft \(count) \(count == 1 ? "fout" : "fouten"), controleren is niet mogelijk (alle fouten: dossier lint)\n",
-                "the tender file has \(count) \(count == 1 ? "error" : "errors"), cannot check (all errors: dossier lint)\n"))
-            throw ExitCode(2)
-        }
-        return RequirementsProfile(tender: result.tender)
     }
 
     func emit(_ text: String, _ language: Language) throws {

@@ -2,7 +2,6 @@ import ArgumentParser
 import Compliance
 import DocModel
 import Foundation
-import Yams
 import PackageIO
 import DocTemplates
 
@@ -41,9 +40,9 @@ struct Render: ParsableCommand {
         let limits = limitOptions.limits
         let values: TemplateValue
         do {
-            values = try DataFile.load(data, limits: limits, language: language)
+            values = try DataFile.load(data, limits: limits)
         } catch {
-            Console.error("dossier: " + (error.namesFile ? error.message : "\(data): \(error.message)") + "\n")
+            Console.error("dossier: " + (error.namesFile ? "" : "\(data): ") + error.message.text(in: language) + "\n")
             throw ExitCode(2)
         }
         let bytes: [UInt8]
@@ -117,66 +116,5 @@ struct TemplateVars: ParsableCommand {
         Console.out(lines.map { $0 + "\n" }.joined())
         for error in result.errors { Console.error("dossier: \(template): \(error.message(in: language))\n") }
         if !result.errors.isEmpty { throw ExitCode(1) }
-    }
-}
-
-/// Reading the data file: JSON through JSONSerialization, YAML through Yams.
-enum DataFile {
-    struct Failure: Error {
-        var message: String
-        /// The message names the file (and line and column) itself.
-        var namesFile = false
-    }
-
-    static func load(_ path: String, limits: ReadLimits, language: Language) throws(Failure) -> TemplateValue {
-        let bytes: [UInt8]
-        do {
-            // Data is read whole and composed in memory: as much as a tender file may be (4 MiB).
-            bytes = try FileBytes.read(path, limit: Int64(TenderLoadLimits().maxFileSize))
-        } catch let error as ReadError {
-            throw Failure(message: error.message(in: language))
-        } catch {
-            throw Failure(message: "\(error)")
-        }
-        guard let text = String(validating: bytes, as: UTF8.self) else {
-            throw Failure(message: language.pick("geen UTF-8-tekst", "not UTF-8 text"))
-        }
-        // JSON is YAML: one guarded path for both, with bounded nesting and alias expansion.
-        do {
-            guard let root = try GuardedYAML.compose(text, file: path) else { return .null }
-            return TemplateValue(node: root)
-        } catch {
-            throw Failure(message: error.message(in: language), namesFile: true)
-        }
-    }
-
-    static func describe(_ error: Error) -> String {
-        let text = "\(error)".split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
-        return text.count > 200 ? String(text.prefix(200)) + "…" : text
-    }
-}
-
-extension TemplateValue {
-    /// From a composed YAML tree whose size the guard has bounded. Date-times stay text
-    /// ("2021-04-01 09:00"): the filters read them.
-    init(node: Node) {
-        switch node {
-        case .scalar(let scalar):
-            // By the tag the resolver gave the plain scalar; quoted scalars, timestamps and
-            // everything else stay text.
-            switch node.tag.description {
-            case "tag:yaml.org,2002:null": self = .null
-            case "tag:yaml.org,2002:bool": self = node.bool.map { .bool($0) } ?? .string(scalar.string)
-            case "tag:yaml.org,2002:int": self = node.int.map { .number(Double($0)) } ?? .string(scalar.string)
-            case "tag:yaml.org,2002:float": self = node.float.map { .number($0) } ?? .string(scalar.string)
-            default: self = .string(scalar.string)
-            }
-        case .sequence(let sequence):
-            self = .list(sequence.map { TemplateValue(node: $0) })
-        case .mapping(let mapping):
-            var object: [String: TemplateValue] = [:]
-            for (key, value) in mapping { object[key.string ?? ""] = TemplateValue(node: value) }
-            self = .object(object)
-        }
     }
 }
