@@ -59,18 +59,18 @@ let package = Package(
             ]
         ),
         .testTarget(name: "DocModelTests", dependencies: ["DocModel"]),
-        .testTarget(name: "DocxIOTests", dependencies: ["DocxIO", "DocModel"]),
+        .testTarget(name: "DocxIOTests", dependencies: ["DocxIO", "DocModel", "TestSupport"]),
         .testTarget(name: "DossierCLITests", dependencies: ["dossier", "Compliance", "DocxIO", "DocModel", "TestSupport",
                                       .product(name: "X509", package: "swift-certificates"), .product(name: "Crypto", package: "swift-crypto"),
                                       .product(name: "_CryptoExtras", package: "swift-crypto"), .product(name: "SwiftASN1", package: "swift-asn1")]),
         .testTarget(name: "PackageIOTests", dependencies: ["DocxIO", "DocModel", "TestSupport"]),
-        .testTarget(name: "ODTReaderTests", dependencies: ["DocxIO", "DocModel"]),
-        .testTarget(name: "ComplianceTests", dependencies: ["Compliance", "DocModel", "DocxIO"]),
+        .testTarget(name: "ODTReaderTests", dependencies: ["DocxIO", "DocModel", "TestSupport"]),
+        .testTarget(name: "ComplianceTests", dependencies: ["Compliance", "DocModel", "DocxIO", "TestSupport"]),
         .testTarget(name: "TemplateTests", dependencies: ["DocxIO", "DocModel"]),
         .testTarget(name: "CheckTests", dependencies: ["Compliance", "DocxIO", "DocModel"]),
         // Test fixtures shared by several test targets (test targets cannot share sources): the
-        // throw-away PKI made at test time and the raw zip builders for hostile files. Only tests
-        // depend on it.
+        // throw-away PKI made at test time, the raw zip builders for hostile files and CPUCost (the
+        // CPU time of some work, which tests bound instead of wall-clock time). Only tests depend on it.
         .target(name: "TestSupport", dependencies: [
             .product(name: "X509", package: "swift-certificates"), .product(name: "Crypto", package: "swift-crypto"),
             .product(name: "_CryptoExtras", package: "swift-crypto"), .product(name: "SwiftASN1", package: "swift-asn1"),
