@@ -5,7 +5,7 @@ RELEASE_BIN := .build/release/dossier
 DEBUG_BIN := .build/debug/dossier
 SAMPLES := $(wildcard samples/documents/*.docx samples/documents/*.odt)
 
-.PHONY: all deps build release demo test bench fuzz fuzz-smoke install uninstall samples templates clean
+.PHONY: all deps build release demo test snapshots bench fuzz fuzz-smoke install uninstall samples templates clean
 
 all: build
 
@@ -56,6 +56,13 @@ test: deps
 	$(SWIFT) build
 	$(SWIFT) test
 	@$(MAKE) --no-print-directory fuzz-smoke
+
+# Rewrites the expected outputs the tests keep in files, from what the code gives now: the model
+# dumps (Tests/Fixtures/model/*.dump) and the command line's help and text output
+# (Tests/Snapshots/cli/*.txt). Review the result with git diff before committing it.
+snapshots: deps
+	$(SWIFT) build --build-tests
+	DOSSIER_UPDATE_SNAPSHOTS=1 $(SWIFT) test --skip-build --filter 'ModelSnapshotTests|CLISnapshotTests'
 
 # Fuzzing (docs/security.md, "Fuzzing"): every target for FUZZ_SECONDS each, or those in
 # FUZZ_TARGETS=docx,odt; work folder out/fuzz/<target>. fuzz-smoke: FUZZ_SMOKE_SECONDS each, fails

@@ -74,18 +74,18 @@ let package = Package(
         ),
         .testTarget(name: "DocModelTests", dependencies: ["DocModel"]),
         .testTarget(name: "DutchTimeTests", dependencies: ["DutchTime"]),
-        .testTarget(name: "DocxIOTests", dependencies: ["PackageIO", "DocReaders", "DocModel"]),
+        .testTarget(name: "DocReadersTests", dependencies: ["PackageIO", "DocReaders", "DocModel", "TestSupport"]),
         .testTarget(name: "DossierCLITests", dependencies: ["dossier", "Compliance", "PackageIO", "DocReaders", "DocTemplates", "PackageSignatures", "DocModel", "TestSupport",
                                       .product(name: "X509", package: "swift-certificates"), .product(name: "Crypto", package: "swift-crypto"),
                                       .product(name: "_CryptoExtras", package: "swift-crypto"), .product(name: "SwiftASN1", package: "swift-asn1")]),
         .testTarget(name: "PackageIOTests", dependencies: ["PackageIO", "DocModel", "TestSupport"]),
-        .testTarget(name: "ODTReaderTests", dependencies: ["PackageIO", "DocReaders", "DocModel"]),
-        .testTarget(name: "ComplianceTests", dependencies: ["Compliance", "DocModel", "DocTemplates", "PackageIO", "DutchTime"]),
+        .testTarget(name: "ODTReaderTests", dependencies: ["PackageIO", "DocReaders", "DocModel", "TestSupport"]),
+        .testTarget(name: "ComplianceTests", dependencies: ["Compliance", "DocModel", "DocTemplates", "PackageIO", "DutchTime", "TestSupport"]),
         .testTarget(name: "TemplateTests", dependencies: ["PackageIO", "DocReaders", "DocTemplates", "DocModel"]),
         .testTarget(name: "CheckTests", dependencies: ["Compliance", "PackageIO", "DocReaders", "DocTemplates", "PackageSignatures", "DocModel", "DutchTime"]),
         // Test fixtures shared by several test targets (test targets cannot share sources): the
-        // throw-away PKI made at test time and the raw zip builders for hostile files. Only tests
-        // depend on it.
+        // throw-away PKI made at test time, the raw zip builders for hostile files and CPUCost (the
+        // CPU time of some work, which tests bound instead of wall-clock time). Only tests depend on it.
         .target(name: "TestSupport", dependencies: [
             .product(name: "X509", package: "swift-certificates"), .product(name: "Crypto", package: "swift-crypto"),
             .product(name: "_CryptoExtras", package: "swift-crypto"), .product(name: "SwiftASN1", package: "swift-asn1"),

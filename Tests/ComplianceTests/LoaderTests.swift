@@ -2,6 +2,7 @@ import Compliance
 import DocModel
 import Foundation
 import Testing
+import TestSupport
 
 @Suite struct LoaderTests {
     @Test func baseTenderIsClean() throws {
@@ -86,14 +87,15 @@ import Testing
             lines.append("\(names[index]): &\(names[index]) [" + Array(repeating: "*\(previous)", count: 9).joined(separator: ", ") + "]")
         }
         let text = lines.joined(separator: "\n") + "\n"
-        let start = ContinuousClock.now
-        #expect {
-            _ = try TenderLoader.load(text: text, file: "bomb.yaml")
-        } throws: { error in
-            guard let error = error as? TenderLoadError else { return false }
-            return error.kind == .aliasExpansion && error.message(in: .nl).contains("aliassen")
+        let cost = CPUCost.measure {
+            #expect {
+                _ = try TenderLoader.load(text: text, file: "bomb.yaml")
+            } throws: { error in
+                guard let error = error as? TenderLoadError else { return false }
+                return error.kind == .aliasExpansion && error.message(in: .nl).contains("aliassen")
+            }
         }
-        #expect(ContinuousClock.now - start < .seconds(1))
+        #expect(cost.cpuSeconds < 1, "\(cost)")
     }
 
     @Test func aLargeFileWithoutAliasesIsNotBlamedOnAliases() throws {

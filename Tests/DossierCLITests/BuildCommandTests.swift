@@ -23,6 +23,7 @@ import Testing
 
     static func headings(_ file: String) throws -> [(level: Int, text: String)] {
         let run = try Run.dossier(["inspect", "--json", file])
+        #expect(run.status == 0, "\(file): \(run.stderr)")
         let report = try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any] ?? [:]
         return (report["headings"] as? [[String: Any]] ?? []).map { ($0["level"] as? Int ?? 0, $0["text"] as? String ?? "") }
     }

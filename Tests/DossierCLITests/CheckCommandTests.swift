@@ -99,6 +99,7 @@ import DocTemplates
         let first = try Run.dossier(["check", complete, "--profile", profile, "--now", Self.now, "--format", "json"])
         let second = try Run.dossier(["check", complete, "--profile", profile, "--now", Self.now, "--format", "json"])
         #expect(first.status == 0)
+        #expect(second.status == 0)
         #expect(first.stdout == second.stdout)
         #expect(first.stdout.contains("nog 5 dagen en 2 uur tot de sluitingstermijn"))
         let late = try Run.dossier(["check", complete, "--profile", profile, "--now", "2021-05-07T09:00:00+02:00"])

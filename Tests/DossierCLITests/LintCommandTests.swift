@@ -42,6 +42,7 @@ import Testing
         #expect(missing.status == 2)
         #expect(missing.stderr == "dossier: /nonexistent/tender.yaml: bestand niet gevonden of niet leesbaar\n")
         let english = try Run.dossier(["lint", "--lang", "en", "/nonexistent/tender.yaml"])
+        #expect(english.status == 2)
         #expect(english.stderr == "dossier: /nonexistent/tender.yaml: file not found or not readable\n")
         let syntax = try temporary("titel: [unclosed\n")
         let bad = try Run.dossier(["lint", syntax])
@@ -56,7 +57,7 @@ import Testing
         let exploded = try Run.dossier(["lint", bombFile])
         #expect(exploded.status == 2)
         #expect(exploded.stderr.contains("aliassen"))
-        #expect(exploded.seconds < 2)
+        #expect(exploded.cpuSeconds < 2, "\(exploded.cost)")
     }
 
     @Test func loadErrorsAreFindingsWithExitOne() throws {

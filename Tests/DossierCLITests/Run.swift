@@ -1,16 +1,26 @@
 import Foundation
+import TestSupport
 #if canImport(Glibc)
 import Glibc
 #endif
 
-/// Runs the built `dossier` binary and reports what a user sees: exit status, output,
-/// time and peak memory (from wait4's resource usage).
+/// Runs the built `dossier` binary and reports what a user sees: exit status, output, and
+/// what the run cost (from wait4's resource usage of the child).
 struct Run {
     var status: Int32
     var stdout: String
     var stderr: String
+    /// Wall-clock time: grows when the machine is busy, so information for messages only,
+    /// never a limit (bound `cpuSeconds` instead).
     var seconds: Double
+    /// The child's own CPU time, user plus system (ru_utime + ru_stime).
+    var cpuSeconds: Double
     var maxResidentKiB: Int
+
+    /// For failure messages: CPU time, wall-clock time and peak memory.
+    var cost: String {
+        String(format: "%.3f s CPU, %.3f s wall-clock, %d KiB peak", cpuSeconds, seconds, maxResidentKiB)
+    }
 
     static let projectRoot: String = {
         var path = #filePath
@@ -84,6 +94,7 @@ struct Run {
             stdout: String(decoding: FileManager.default.contents(atPath: outPath) ?? Data(), as: UTF8.self),
             stderr: String(decoding: FileManager.default.contents(atPath: errPath) ?? Data(), as: UTF8.self),
             seconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18,
+            cpuSeconds: CPUCost.seconds(usage.ru_utime) + CPUCost.seconds(usage.ru_stime),
             maxResidentKiB: Int(usage.ru_maxrss))
     }
 

@@ -77,6 +77,8 @@ import Testing
             let findings = report["findings"] as? [[String: Any]] ?? []
             let errors = findings.filter { $0["severity"] as? String == "error" }.count
             let warnings = findings.filter { $0["severity"] as? String == "warning" }.count
+            // Exit 0 complete, 1 incomplete.
+            #expect(single.status == ((report["complete"] as? Bool ?? false) ? 0 : 1), "\(row[0]): \(single.stderr)")
             #expect(row[header.firstIndex(of: "fouten") ?? 2] == "\(errors)", "\(row[0])")
             #expect(row[header.firstIndex(of: "waarschuwingen") ?? 3] == "\(warnings)", "\(row[0])")
             #expect(row[1] == ((report["complete"] as? Bool ?? false) ? "compleet" : "niet compleet"), "\(row[0])")

@@ -37,6 +37,7 @@ import PackageIO
         let run = try Run.dossier(["render", folder + "/t.docx", folder + "/d.yaml", "-o", folder + "/out.docx"])
         #expect(run.status == 0, "\(run.stderr)")
         let inspect = try Run.dossier(["inspect", "--model", folder + "/out.docx"])
+        #expect(inspect.status == 0)
         #expect(inspect.stdout.contains("Jeugd & Wmo 1 april 2021, 09:00 uur ja 12,5%"))
         #expect(inspect.stdout.contains("- A") && inspect.stdout.contains("- B"))
 
@@ -48,6 +49,7 @@ import PackageIO
         let forced = try Run.dossier(["render", folder + "/t.docx", folder + "/d.json", "-o", folder + "/out.docx", "--force"])
         #expect(forced.status == 0, "\(forced.stderr)")
         let again = try Run.dossier(["inspect", "--model", folder + "/out.docx"])
+        #expect(again.status == 0)
         #expect(again.stdout.contains("J 1 april 2021, 09:00 uur  15%"))
     }
 
@@ -101,7 +103,7 @@ import PackageIO
             let run = try Run.dossier(["render", Run.projectRoot + "/templates/selectieleidraad.docx", path, "-o", folder.appendingPathComponent("uit.docx").path])
             #expect(run.status == 2, "\(name)")
             #expect(run.stderrLines.count == 1, "\(name): \(run.stderr)")
-            #expect(run.seconds < 2, "\(name): \(run.seconds) s")
+            #expect(run.cpuSeconds < 2, "\(name): \(run.cost)")
             #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("uit.docx").path))
         }
     }

@@ -1,5 +1,6 @@
 import DocModel
 import DocReaders
+import TestSupport
 
 /// Builds small flat ODT documents for the tests.
 enum FlatODT {
@@ -45,6 +46,12 @@ enum FlatODT {
         master: String = "", beforeBody: String = ""
     ) throws -> Document {
         try read(document(body, styles: styles, automatic: automatic, meta: meta, master: master, beforeBody: beforeBody))
+    }
+
+    /// The document of a model fixture, Tests/Fixtures/model/<name>.fodt (paired with its expected
+    /// dump there, checked by DocReadersTests' ModelSnapshotTests).
+    static func fixture(_ name: String) throws -> Document {
+        try DocumentReader.read(path: Snapshot.projectRoot() + "/Tests/Fixtures/model/\(name).fodt")
     }
 
     /// The dump of the body only, without the "Document" line.

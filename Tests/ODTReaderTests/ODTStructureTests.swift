@@ -19,137 +19,12 @@ import PackageIO
         </text:list-style>
         <style:style style:name="ListPara" style:family="paragraph" style:list-style-name="Bul"/>
         """
-
-    @Test func nestedLabelsAndContinuationParagraphs() throws {
-        let document = try FlatODT.read(
-            body: """
-                <text:list xml:id="L1" text:style-name="Num">
-                  <text:list-item><text:p>one</text:p><text:p>more of one</text:p>
-                    <text:list><text:list-item><text:p>a</text:p></text:list-item>
-                      <text:list-item><text:p>b</text:p>
-                        <text:list><text:list-item><text:p>deep</text:p></text:list-item></text:list>
-                      </text:list-item></text:list></text:list-item>
-                  <text:list-item><text:h text:outline-level="2">heading item</text:h></text:list-item>
-                  <text:list-header><text:p>header, no number</text:p></text:list-header>
-                  <text:list-item text:start-value="10"><text:p>ten</text:p></text:list-item>
-                </text:list>
-                """,
-            styles: Self.listStyles)
-        #expect(FlatODT.dump(document) == """
-            ListItem 1 ordered list="L1" label="1."
-              Text "one"
-            ListItem 1 ordered list="L1"
-              Text "more of one"
-            ListItem 2 ordered list="L1" label="(a)"
-              Text "a"
-            ListItem 2 ordered list="L1" label="(b)"
-              Text "b"
-            ListItem 3 ordered list="L1" label="1.b.i."
-              Text "deep"
-            Heading 2 label="2."
-              Text "heading item"
-            ListItem 1 ordered list="L1"
-              Text "header, no number"
-            ListItem 1 ordered list="L1" label="10."
-              Text "ten"
-
-            """)
-    }
-
-    @Test func continueNumberingAndContinueList() throws {
-        let document = try FlatODT.read(
-            body: """
-                <text:list xml:id="first" text:style-name="Num"><text:list-item><text:p>a</text:p></text:list-item><text:list-item><text:p>b</text:p></text:list-item></text:list>
-                <text:p>between</text:p>
-                <text:list text:style-name="Num" text:continue-numbering="true"><text:list-item><text:p>c</text:p></text:list-item></text:list>
-                <text:list text:style-name="Num"><text:list-item><text:p>restart</text:p></text:list-item></text:list>
-                <text:list text:style-name="Num" text:continue-list="first"><text:list-item><text:p>d</text:p></text:list-item></text:list>
-                <text:list text:style-name="Outline"><text:list-item><text:p>four</text:p><text:list><text:list-item><text:p>four-one</text:p></text:list-item></text:list></text:list-item></text:list>
-                <text:list text:style-name="Bul"><text:list-item><text:p>dot</text:p><text:list><text:list-item><text:p>circle</text:p></text:list-item></text:list></text:list-item></text:list>
-                <text:list><text:list-item><text:p text:style-name="ListPara">by paragraph style</text:p></text:list-item></text:list>
-                """,
-            styles: Self.listStyles)
-        #expect(FlatODT.dump(document) == """
-            ListItem 1 ordered list="first" label="1."
-              Text "a"
-            ListItem 1 ordered list="first" label="2."
-              Text "b"
-            Paragraph
-              Text "between"
-            ListItem 1 ordered list="first" label="3."
-              Text "c"
-            ListItem 1 ordered list="list-1" label="1."
-              Text "restart"
-            ListItem 1 ordered list="first" label="4."
-              Text "d"
-            ListItem 1 ordered list="list-2" label="IV."
-              Text "four"
-            ListItem 2 ordered list="list-2" label="IV.1."
-              Text "four-one"
-            ListItem 1 bullet list="list-3" label="•"
-              Text "dot"
-            ListItem 2 bullet list="list-3" label="◦"
-              Text "circle"
-            ListItem 1 bullet list="list-4" label="•" style="ListPara"
-              Text "by paragraph style"
-
-            """)
-    }
 }
 
 @Suite struct ODTTableTests {
     @Test func spansCoveredCellsAndHeaderRows() throws {
-        let document = try FlatODT.read(
-            body: """
-                <table:table table:name="T" table:style-name="Table1">
-                  <table:table-column table:number-columns-repeated="3"/>
-                  <table:table-header-rows><table:table-row>
-                    <table:table-cell table:number-columns-spanned="2"><text:p>H12</text:p></table:table-cell><table:covered-table-cell/>
-                    <table:table-cell><text:p>H3</text:p></table:table-cell></table:table-row></table:table-header-rows>
-                  <table:table-row><table:table-cell table:number-rows-spanned="2"><text:p>tall</text:p></table:table-cell>
-                    <table:table-cell><text:p>b</text:p></table:table-cell><table:table-cell><text:p>c</text:p>
-                    <table:table><table:table-row><table:table-cell><text:p>inner</text:p></table:table-cell></table:table-row></table:table>
-                    </table:table-cell></table:table-row>
-                  <table:table-row><table:covered-table-cell/><table:table-cell table:number-columns-repeated="2"><text:p>x</text:p></table:table-cell></table:table-row>
-                </table:table>
-                """,
-            automatic: """
-                <style:style style:name="Table1" style:family="table"/>
-                """)
-        #expect(FlatODT.dump(document) == """
-            Table style="Table1"
-              Row header
-                Cell colspan=2
-                  Paragraph
-                    Text "H12"
-                Cell
-                  Paragraph
-                    Text "H3"
-              Row
-                Cell rowspan=2
-                  Paragraph
-                    Text "tall"
-                Cell
-                  Paragraph
-                    Text "b"
-                Cell
-                  Paragraph
-                    Text "c"
-                  Table
-                    Row
-                      Cell
-                        Paragraph
-                          Text "inner"
-              Row
-                Cell
-                  Paragraph
-                    Text "x"
-                Cell
-                  Paragraph
-                    Text "x"
-
-            """)
-        guard case .table(let table) = document.body.first else { return }
+        let document = try FlatODT.fixture("odt-spans-covered-cells-and-header-rows")
+        let table = try #require(document.body.first.flatMap { block -> Table? in if case .table(let table) = block { table } else { nil } })
         #expect(table.columnCount == 3)
     }
 
@@ -184,56 +59,18 @@ import PackageIO
         """
 
     @Test func insertionsDeletionsAndFormatChanges() throws {
-        let document = try FlatODT.read(body: Self.changes + """
-            <text:p>Keep <text:change text:change-id="del1"/>and <text:change-start text:change-id="ins1"/>new <text:span>bit</text:span><text:change-end text:change-id="ins1"/>. \
-            <text:change-start text:change-id="fmt"/>styled<text:change-end text:change-id="fmt"/></text:p>
-            """)
-        #expect(FlatODT.dump(document) == """
-            Paragraph
-              Text "Keep "
-              Revision deletion author="Bob"
-                Text "gone words"
-              Text "and "
-              Revision insertion author="Ann"
-                Text "new bit"
-              Text ". styled"
-
-            """)
+        let document = try FlatODT.fixture("odt-insertions-deletions-and-format-changes")
         let flags = DocumentFlags(document: document)
         #expect(flags.trackedChanges == 2)
         // Accepted text: "Keep and new bit. styled".
         #expect(Outline(document: document).totalWords == 5)
     }
 
-    @Test func insertionAcrossParagraphs() throws {
-        let document = try FlatODT.read(body: Self.changes + """
-            <text:p>Start <text:change-start text:change-id="ins2"/>first tail</text:p>
-            <text:p>whole paragraph</text:p>
-            <text:p>last head<text:change-end text:change-id="ins2"/> end</text:p>
-            <text:p>after</text:p>
-            """)
-        #expect(FlatODT.dump(document) == """
-            Paragraph
-              Text "Start "
-              Revision insertion author="Cy"
-                Text "first tail"
-            Paragraph mark=insertion
-              Text "whole paragraph"
-            Paragraph
-              Revision insertion author="Cy"
-                Text "last head"
-              Text " end"
-            Paragraph
-              Text "after"
-
-            """)
-    }
-
     @Test func insertionEndingInsideALink() throws {
         let document = try FlatODT.read(body: Self.changes + """
             <text:p>a <text:change-start text:change-id="ins1"/>b <text:a xlink:href="https://x.org">c<text:change-end text:change-id="ins1"/> d</text:a> e</text:p>
             """)
-        guard case .paragraph(let paragraph) = document.body.last else { return }
+        let paragraph = try #require(document.body.last.flatMap { block -> Paragraph? in if case .paragraph(let paragraph) = block { paragraph } else { nil } })
         // The insertion is closed; the text after the link is no longer inside it.
         #expect(paragraph.inlines.last == .text(TextRun(" e")))
         #expect(DocumentFlags(document: document).trackedChanges == 1)
@@ -242,30 +79,10 @@ import PackageIO
 
 @Suite struct ODTDrawAndFormTests {
     @Test func imagesAndTextBoxes() throws {
-        let document = try FlatODT.read(body: """
-            <text:p>Pic <draw:frame draw:name="Logo"><draw:image xlink:href="Pictures/logo.png"/><svg:title>Logo title</svg:title><svg:desc>Our logo</svg:desc></draw:frame>\
-            <draw:frame draw:name="Linked"><draw:image xlink:href="https://example.org/a.png"/></draw:frame>\
-            <draw:frame draw:name="Inline"><draw:image><office:binary-data>iVBORw0KGgo=</office:binary-data></draw:image></draw:frame>\
-            <draw:frame draw:name="Box"><draw:text-box><text:p>Boxed words</text:p></draw:text-box></draw:frame>\
-            <draw:frame draw:name="Chart"><draw:object xlink:href="./Object 1"/><draw:image xlink:href="./ObjectReplacements/Object 1"/></draw:frame></text:p>
-            <draw:frame draw:name="PageBox" text:anchor-type="page"><draw:text-box><text:p>On page</text:p></draw:text-box></draw:frame>
-            """)
-        #expect(FlatODT.dump(document) == """
-            Paragraph
-              Text "Pic "
-              Image name="Logo" alt="Our logo" target="Pictures/logo.png"
-              Image name="Linked" target="https://example.org/a.png" external
-              Image name="Inline"
-              TextBox name="Box"
-                Paragraph
-                  Text "Boxed words"
-            Paragraph
-              TextBox name="PageBox"
-                Paragraph
-                  Text "On page"
-
-            """)
-        guard case .paragraph(let paragraph) = document.body.first, case .image(let image) = paragraph.inlines[1] else { return }
+        let document = try FlatODT.fixture("odt-images-and-text-boxes")
+        let paragraph = try #require(document.body.first.flatMap { block -> Paragraph? in if case .paragraph(let paragraph) = block { paragraph } else { nil } })
+        try #require(paragraph.inlines.count > 1)
+        let image = try #require({ () -> Image? in if case .image(let image) = paragraph.inlines[1] { image } else { nil } }())
         #expect(image.title == "Logo title")
         #expect(document.package.externalRelationships == [.init(source: "content.xml", type: "image", target: "https://example.org/a.png")])
         #expect(document.package.embeddedObjects == ["Object 1"])
@@ -283,32 +100,7 @@ import PackageIO
               <form:button form:name="knop" form:id="c6"/>
             </form:form></office:forms>
             """
-        let document = try FlatODT.read(body: forms + """
-            <text:p>Name: <text:placeholder text:placeholder-type="text" text:description="Your name">&lt;name&gt;</text:placeholder> \
-            <text:text-input text:description="City">Utrecht</text:text-input></text:p>
-            <text:p><draw:control draw:control="c1"/><draw:control draw:control="c2"/><draw:control draw:control="c3"/>\
-            <draw:control draw:control="c4"/><draw:control draw:control="c5"/><draw:control draw:control="c6"/><draw:control draw:control="missing"/></text:p>
-            """)
-        #expect(FlatODT.dump(document) == """
-            Paragraph
-              Text "Name: "
-              ContentControl plainText tag="Your name" alias="Your name" placeholder
-                Text "<name>"
-              Text " "
-              ContentControl plainText tag="City" alias="City"
-                Text "Utrecht"
-            Paragraph
-              ContentControl checkbox tag="agree" checked
-              ContentControl checkbox tag="refuse" unchecked
-              ContentControl plainText tag="naam"
-                Text "Jansen"
-              ContentControl dropDown tag="keuze"
-                Text "B"
-              ContentControl comboBox tag="combo"
-                Text "typed"
-              ContentControl other tag="knop"
-
-            """)
+        let document = try FlatODT.fixture("odt-placeholders-inputs-and-form-controls")
         let flags = DocumentFlags(document: document)
         #expect(flags.contentControls == 8)
         #expect(flags.placeholdersShowing == 1)

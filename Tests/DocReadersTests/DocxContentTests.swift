@@ -2,68 +2,6 @@ import DocModel
 import Testing
 import PackageIO
 
-@Suite struct DocxTableTests {
-    @Test func spansMergesHeaderRowsNestedTablesAndRowAndCellContentControls() throws {
-        func cell(_ text: String, _ properties: String = "") -> String {
-            "<w:tc><w:tcPr>\(properties)</w:tcPr>\(TestDocx.paragraph(text))</w:tc>"
-        }
-        let nested = "<w:tbl><w:tr>\(cell("binnen"))</w:tr></w:tbl>"
-        let body = """
-            <w:tbl><w:tblPr><w:tblStyle w:val="Tabelraster"/></w:tblPr>
-            <w:tr><w:trPr><w:tblHeader/></w:trPr>\(cell("Partij"))\(cell("Rol en KvK", "<w:gridSpan w:val=\"2\"/>"))</w:tr>
-            <w:tr>\(cell("Penvoerder", "<w:vMerge w:val=\"restart\"/>"))\(cell("hoofd"))\(cell("12345678"))</w:tr>
-            <w:tr>\(cell("", "<w:vMerge/>"))\(cell("lid"))<w:sdt><w:sdtPr><w:tag w:val="kvk-lid"/><w:text/></w:sdtPr><w:sdtContent>\(cell("87654321"))</w:sdtContent></w:sdt></w:tr>
-            <w:sdt><w:sdtPr><w:tag w:val="rij"/></w:sdtPr><w:sdtContent><w:tr><w:tc>\(TestDocx.paragraph("geneste"))\(nested)</w:tc>\(cell("x"))\(cell("y"))</w:tr></w:sdtContent></w:sdt>
-            </w:tbl>
-            """
-        let document = try TestDocx(body: body).read()
-        #expect(ModelDump.dump(document.body) == """
-            Table style="Tabelraster"
-              Row header
-                Cell
-                  Paragraph
-                    Text "Partij"
-                Cell colspan=2
-                  Paragraph
-                    Text "Rol en KvK"
-              Row
-                Cell rowspan=2
-                  Paragraph
-                    Text "Penvoerder"
-                Cell
-                  Paragraph
-                    Text "hoofd"
-                Cell
-                  Paragraph
-                    Text "12345678"
-              Row
-                Cell
-                  Paragraph
-                    Text "lid"
-                Cell
-                  ContentControl plainText tag="kvk-lid"
-                    Paragraph
-                      Text "87654321"
-              Row control richText tag="rij"
-                Cell
-                  Paragraph
-                    Text "geneste"
-                  Table
-                    Row
-                      Cell
-                        Paragraph
-                          Text "binnen"
-                Cell
-                  Paragraph
-                    Text "x"
-                Cell
-                  Paragraph
-                    Text "y"
-
-            """)
-    }
-}
-
 @Suite struct DocxContentControlTests {
     @Test func blockRunAndCheckboxControlsKeepTagAliasAndPlaceholderState() throws {
         let body = """
@@ -130,7 +68,8 @@ import PackageIO
             }
             #expect(field.kind == "TOC")
         }
-        guard case .paragraph(let after) = document.body[2] else { return }
+        try #require(document.body.count > 2)
+        let after = try #require({ () -> Paragraph? in if case .paragraph(let after) = document.body[2] { after } else { nil } }())
         #expect(after.inlines.count == 1)
     }
 }
@@ -170,37 +109,8 @@ import PackageIO
     }
 
     @Test func trackedChangesHiddenTextAndFormatting() throws {
-        var docx = TestDocx(body: """
-            <w:p><w:pPr><w:rPr><w:ins w:id="9" w:author="A" w:date="2026-01-01T00:00:00Z"/></w:rPr></w:pPr>
-            <w:r><w:rPr><w:b/></w:rPr><w:t xml:space="preserve">Wij leveren </w:t></w:r>
-            <w:del w:id="1" w:author="J. Jansen"><w:r><w:delText>twee</w:delText></w:r></w:del>
-            <w:ins w:id="2" w:author="J. Jansen"><w:r><w:t>drie</w:t></w:r></w:ins>
-            <w:moveFrom w:id="3" w:author="B"><w:r><w:t xml:space="preserve"> oud</w:t></w:r></w:moveFrom>
-            <w:moveTo w:id="4" w:author="B"><w:r><w:t xml:space="preserve"> nieuw</w:t></w:r></w:moveTo>
-            <w:r><w:rPr><w:vanish/></w:rPr><w:t xml:space="preserve"> geheim</w:t></w:r>
-            <w:r><w:rPr><w:rStyle w:val="Verborgen"/></w:rPr><w:t xml:space="preserve"> ook geheim</w:t></w:r>
-            <w:r><w:rPr><w:i/><w:u w:val="single"/><w:strike/></w:rPr><w:t xml:space="preserve"> klaar</w:t></w:r>
-            <w:r><w:rPr><w:b w:val="0"/></w:rPr><w:t>.</w:t></w:r></w:p>
-            """)
-        docx.styles = TestDocx.styles("<w:style w:type=\"character\" w:styleId=\"Verborgen\"><w:name w:val=\"Verborgen\"/><w:rPr><w:vanish/><w:b/></w:rPr></w:style>")
-        let document = try docx.read()
-        #expect(ModelDump.dump(document.body) == """
-            Paragraph mark=insertion
-              Text "Wij leveren " [bold]
-              Revision deletion author="J. Jansen"
-                Text "twee"
-              Revision insertion author="J. Jansen"
-                Text "drie"
-              Revision moveFrom author="B"
-                Text " oud"
-              Revision moveTo author="B"
-                Text " nieuw"
-              Text " geheim" [hidden]
-              Text " ook geheim" [bold,hidden]
-              Text " klaar" [italic,underline,strike]
-              Text "."
-
-            """)
+        // The fixture's styles part has the character style "Verborgen" (hidden, bold).
+        let document = try TestDocx.fixture("docx-tracked-changes-hidden-text-and-formatting").read()
         #expect(document.body.plainText == "Wij leveren drie nieuw klaar.")
         let flags = DocumentFlags(document: document)
         #expect(flags.trackedChanges == 5)
@@ -208,27 +118,7 @@ import PackageIO
     }
 
     @Test func wrappersAreLookedThroughAndAlternateContentIsReadOnce() throws {
-        let body = """
-            <w:customXml w:element="dossier"><w:p><w:smartTag w:element="place"><w:r><w:t>Amersfoort</w:t></w:r></w:smartTag>
-            <w:customXml w:element="x"><w:r><w:t xml:space="preserve"> en Leusden</w:t></w:r></w:customXml></w:p></w:customXml>
-            <w:p><w:r><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing><wp:anchor><wp:docPr id="2" name="Tekstvak 1"/>
-            <a:graphic><a:graphicData><wps:wsp><wps:txbx><w:txbxContent>\(TestDocx.paragraph("In het tekstvak"))</w:txbxContent></wps:txbx></wps:wsp></a:graphicData></a:graphic>
-            </wp:anchor></w:drawing></mc:Choice><mc:Fallback><w:pict><v:shape><v:textbox><w:txbxContent>\(TestDocx.paragraph("In het tekstvak"))</w:txbxContent></v:textbox></v:shape></w:pict></mc:Fallback></mc:AlternateContent></w:r></w:p>
-            <mc:AlternateContent><mc:Choice Requires="onbekend">\(TestDocx.paragraph("keuze"))</mc:Choice><mc:Fallback>\(TestDocx.paragraph("terugval"))</mc:Fallback></mc:AlternateContent>
-            """
-        let document = try TestDocx(body: body).read()
-        #expect(ModelDump.dump(document.body) == """
-            Paragraph
-              Text "Amersfoort"
-              Text " en Leusden"
-            Paragraph
-              TextBox name="Tekstvak 1"
-                Paragraph
-                  Text "In het tekstvak"
-            Paragraph
-              Text "terugval"
-
-            """)
+        let document = try TestDocx.fixture("docx-wrappers-are-looked-through-and-alternate-content-is-read-once").read()
         #expect(Outline(document: document).totalWords == 7)
     }
 }
