@@ -44,7 +44,7 @@ struct Check: ParsableCommand {
     var tender: String?
 
     @Option(name: .long, help: ArgumentHelp(ui.pick("De klok voor deze controle (ISO 8601, bv. 2021-05-01T10:00:00+02:00; zonder tijdzone Europe/Amsterdam).", "The clock for this check (ISO 8601, e.g. 2021-05-01T10:00:00+02:00; without offset Europe/Amsterdam)."), valueName: "datumtijd"))
-    var now: String?
+    var now: TypedMoment?
 
     @Option(name: .long, help: ArgumentHelp(ui.pick("Uitvoer: text, json of html (batch: text, csv of html).", "Output: text, json or html (batch: text, csv or html)."), valueName: "formaat"))
     var format: Format = .text
@@ -63,8 +63,8 @@ struct Check: ParsableCommand {
         if (profile == nil) == (tender == nil) {
             throw ValidationError(l.pick("geef --profile of --tender (één van beide)", "give --profile or --tender (one of them)"))
         }
-        if let now, DutchTime.parse(now) == nil {
-            throw ValidationError(l.pick("--now: geen geldige datum en tijd: \(now)", "--now: not a valid date and time: \(now)"))
+        if let now, now.date == nil {
+            throw ValidationError(l.pick("--now: geen geldige datum en tijd: \(now.text)", "--now: not a valid date and time: \(now.text)"))
         }
         if batch == nil && format == .csv { throw ValidationError(l.pick("--format csv is alleen voor --batch", "--format csv is for --batch only")) }
         if let jobs {
@@ -96,7 +96,7 @@ struct Check: ParsableCommand {
     func run() throws {
         let language = global.lang
         let profile = try loadProfile(language)
-        let options = CheckOptions(now: now.flatMap { DutchTime.parse($0)?.date }, render: render)
+        let options = CheckOptions(now: now?.date, render: render)
         let limits = limitOptions.limits
         if let batch {
             let paths: [String]

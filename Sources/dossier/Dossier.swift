@@ -28,7 +28,7 @@ struct Dossier: ParsableCommand {
     /// Runs the command; usage errors exit with status 2 like every other bad input.
     static func main() {
         do {
-            var command = try parseAsRoot()
+            var command = try parseAsRoot(UserLanguage.languageOptionLast(Array(CommandLine.arguments.dropFirst())))
             try command.run()
         } catch {
             if exitCode(for: error) == .validationFailure {
@@ -41,6 +41,28 @@ struct Dossier: ParsableCommand {
 }
 
 enum UserLanguage {
+    /// `dossier --lang en inspect x.docx`: the language option given before the subcommand is
+    /// moved to the end (before a `--`), where the subcommand's own `--lang` reads it.
+    static func languageOptionLast(_ arguments: [String]) -> [String] {
+        var leading: [String] = []
+        var rest = arguments[...]
+        while let first = rest.first, first.hasPrefix("-") {
+            if first == "--lang", rest.count >= 2 {
+                leading += rest.prefix(2)
+                rest = rest.dropFirst(2)
+            } else if first.hasPrefix("--lang=") {
+                leading.append(first)
+                rest = rest.dropFirst()
+            } else {
+                break
+            }
+        }
+        guard !leading.isEmpty, !rest.isEmpty else { return arguments }
+        var result = Array(rest)
+        result.insert(contentsOf: leading, at: result.firstIndex(of: "--") ?? result.endIndex)
+        return result
+    }
+
     /// `--lang en`, `--lang=en`; otherwise DOSSIER_LANG; otherwise Dutch.
     static func fromArguments(_ arguments: [String]) -> Language {
         var index = arguments.startIndex

@@ -1,5 +1,7 @@
 import ArgumentParser
 import DocModel
+import DutchTime
+import Foundation
 import PackageIO
 
 /// Options every command has.
@@ -40,5 +42,18 @@ struct LimitOptions: ParsableArguments {
         if let maxTotalMiB { limits.maxTotalSize = Int64(maxTotalMiB) << 20 }
         if let maxRatio { limits.maxCompressionRatio = Int64(maxRatio) }
         return limits
+    }
+}
+
+/// A moment typed on the command line (`check --now`; without offset Europe/Amsterdam), parsed
+/// once when the argument is read; `date` is nil when the text is no moment, which `validate()`
+/// reports in the user's language.
+struct TypedMoment: ExpressibleByArgument {
+    let text: String
+    let date: Date?
+
+    init?(argument: String) {
+        text = argument
+        date = DutchTime.parse(argument)?.date
     }
 }

@@ -86,6 +86,12 @@ import Testing
         #expect(english.status == 0)
         #expect(english.stdout.contains("Outline (words per section):"))
         #expect(english.stdout.contains("Flags: none"))
+        // The language option before the subcommand, as the README shows it.
+        let before = try Run.dossier(["--lang", "en", "inspect", file])
+        #expect(before.status == 0)
+        #expect(before.stdout == english.stdout)
+        let equals = try Run.dossier(["--lang=en", "inspect", file])
+        #expect(equals.stdout == english.stdout)
     }
 
     @Test func unreadableFilesGiveOneLineAndExitTwo() throws {

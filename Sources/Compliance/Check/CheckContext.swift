@@ -29,7 +29,7 @@ public struct CheckContext: Sendable {
         now = options.now ?? Date()
         deadline = profile.deadline?.date
         dossier = submission.dossierFile
-        let view = dossier?.document.map(DossierView.init(document:))
+        let view = dossier?.view
         self.view = view
         let choice = Self.choice(view: view, profile: profile)
         self.choice = choice

@@ -55,6 +55,11 @@ public struct SubmissionFile: Sendable {
     public var readError: LocalizedText?
     /// For the dossier with `--render`: its pages as LibreOffice renders them.
     public var renderedPages: RenderedPages?
+    /// For a document: its outline and flags, computed once when it is loaded.
+    public var outline: Outline?
+    public var flags: DocumentFlags?
+    /// For the dossier: what the checker reads from it (fields, sections, tables, labelled lines).
+    public var view: DossierView?
     /// For a UEA document: its package signatures, verified (no trust store: the signer is
     /// identified, not trusted).
     public var signatures: SignatureVerificationReport?

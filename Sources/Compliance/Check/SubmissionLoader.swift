@@ -155,9 +155,7 @@ public enum SubmissionLoader {
             }
             if trimmed.hasPrefix("<"), string.contains("urn:oasis:names:tc:opendocument:xmlns:office"),
                let document = try? DocumentReader.read(.flatODT(bytes, limits: limits)) {
-                let text = documentText(document)
-                return SubmissionFile(name: name, kind: documentKind(document, text: text), size: bytes.count, document: document,
-                                      text: text, textSource: .document, modified: modified)
+                return documentFile(name: name, size: bytes.count, modified: modified, document: document)
             }
             return SubmissionFile(name: name, kind: .evidence, size: bytes.count, text: evidenceText(string), textSource: .plainText, modified: modified)
         }
@@ -178,9 +176,7 @@ public enum SubmissionLoader {
         do {
             let input = try open()
             let document = try DocumentReader.read(input)
-            let text = documentText(document)
-            var file = SubmissionFile(name: name, kind: documentKind(document, text: text), size: size, document: document,
-                                      text: text, textSource: .document, modified: modified)
+            var file = documentFile(name: name, size: size, modified: modified, document: document)
             if file.kind == .uea {
                 // The package signatures of a UEA: who signed it, when, and what they cover.
                 file.signatures = try? PackageSignatureVerifier.verify(input, trust: nil)
@@ -208,6 +204,19 @@ public enum SubmissionLoader {
         return false
     }
 
+    /// A file read as a document, with what the rules read of it computed here, once: its text,
+    /// outline and flags, its kind, and for the dossier the checker's view of it.
+    static func documentFile(name: String, size: Int, modified: Date?, document: Document) -> SubmissionFile {
+        let text = documentText(document)
+        let outline = Outline(document: document)
+        var file = SubmissionFile(name: name, kind: documentKind(document, text: text, outline: outline), size: size, document: document,
+                                  text: text, textSource: .document, modified: modified)
+        file.outline = outline
+        file.flags = DocumentFlags(document: document)
+        if file.kind == .dossier { file.view = DossierView(document: document) }
+        return file
+    }
+
     /// Body, tables, headers and footers: the text a reader sees.
     static func documentText(_ document: Document) -> String {
         var text = document.body.plainText
@@ -225,12 +234,11 @@ public enum SubmissionLoader {
     }
 
     /// Dossier, UEA or evidence, by content.
-    static func documentKind(_ document: Document, text: String) -> SubmissionFile.Kind {
+    static func documentKind(_ document: Document, text: String, outline: Outline) -> SubmissionFile.Kind {
         let tags = Set(DossierView.controls(in: document.body).compactMap(\.tag))
         if tags.contains("kvk") && tags.contains("naam") && (tags.contains("percelen") || tags.contains { $0.hasPrefix("partij-") }) {
             return .dossier
         }
-        let outline = Outline(document: document)
         let lead = TextMatch.normalize(((outline.title ?? "") + " " + (outline.flattened.first?.title ?? "") + " " + String(text.prefix(400))))
         if lead.contains("bekwaamheidsdossier") { return .dossier }
         if lead.contains("uniform europees aanbestedingsdocument") || lead.contains("european single procurement document")

@@ -34,7 +34,7 @@ public struct ContentRule: CheckRule {
                 measures.append(LocalizedText("paginalimieten per sectie zijn niet gemeten (alleen het totaal)", "page limits per section are not measured (only the total)"))
             }
         }
-        let outline = Outline(document: document)
+        let outline = dossier.outline ?? Outline(document: document)
         if let limit = context.profile.dossier.maxWords, outline.totalWords > limit {
             findings.append(finding(.error, LocalizedText("het dossier telt \(outline.totalWords) woorden, meer dan de \(limit) toegestaan",
                                                           "the dossier has \(outline.totalWords) words, more than the \(limit) allowed"),

@@ -72,7 +72,7 @@ public struct HygieneRule: FindingsRule {
 
     func documentFindings(_ file: SubmissionFile, _ document: Document, own: [String]) -> [Finding] {
         var findings: [Finding] = []
-        let flags = DocumentFlags(document: document)
+        let flags = file.flags ?? DocumentFlags(document: document)
         let name = file.name
         if flags.trackedChanges > 0 {
             findings.append(finding(.error, LocalizedText("\(flags.trackedChanges) niet-geaccepteerde wijziging(en) bijhouden", "\(flags.trackedChanges) unaccepted tracked change(s)"), file: name,
