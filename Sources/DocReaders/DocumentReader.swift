@@ -34,8 +34,8 @@ public enum DocumentReader {
             }
         case .flatODT(let bytes, let limits):
             return try ODTReader.readFlat(bytes, limits: limits)
-        case .otherZip:
-            throw ReadError(.unknownPackage)
+        case .otherZip(_, let probeError):
+            throw probeError ?? ReadError(.unknownPackage)
         }
     }
 

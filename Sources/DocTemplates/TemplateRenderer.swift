@@ -84,6 +84,7 @@ struct TemplatePackage {
 
     init(_ input: InputDocument) throws {
         let archive = try input.requireArchive()
+        if case .otherZip(_, let probeError?) = input { throw probeError }
         self.archive = archive
         if case .odfPackage(_, let type) = input {
             guard let kind = ODFPackage.documentKind(mediaType: type) else { throw ReadError(.wrongMimetype(type), part: "mimetype") }

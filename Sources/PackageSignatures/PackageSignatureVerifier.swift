@@ -31,11 +31,6 @@ public enum PackageSignatureVerifier {
         try verify(InputDocument.open(bytes: bytes, limits: limits), trust: trust)
     }
 
-    public static func verify(archive: ZipArchive, trust: TrustAnchors? = nil) throws -> SignatureVerificationReport {
-        let (report, requests) = try collect(archive: archive)
-        return applyTrust(report, requests) { ChainValidation.evaluateBlocking($0, anchors: trust) }
-    }
-
     private static func applyTrust(_ report: SignatureVerificationReport, _ requests: [TrustRequest],
                                    _ evaluate: (TrustRequest) -> TrustResult) -> SignatureVerificationReport {
         var result = report

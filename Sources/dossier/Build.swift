@@ -104,6 +104,9 @@ struct Build: ParsableCommand {
             return ExitCode(2)
         case .templateErrors:
             return ExitCode(1)
+        case .template(let path, let detail):
+            Console.error("dossier: \(path): \(detail)\n")
+            return ExitCode(2)
         case .profile(let detail):
             Console.error("dossier: requirements.json: \(detail)\n")
             return ExitCode(2)

@@ -33,6 +33,8 @@ public struct TenderBuild {
         case unreadableTemplate(path: String, ReadError)
         /// Templates with errors (exit 1), told as notes.
         case templateErrors
+        /// A template failed in another way (exit 2).
+        case template(path: String, String)
         /// The check profile could not be encoded (exit 2).
         case profile(String)
         /// The output folder cannot be made (exit 2).
@@ -104,7 +106,7 @@ public struct TenderBuild {
                     note(.templateErrors(path: template, errors))
                     failed = true
                 } catch {
-                    throw .profile("\(error)")
+                    throw .template(path: template, "\(error)")
                 }
             }
         }

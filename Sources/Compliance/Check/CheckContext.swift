@@ -29,7 +29,8 @@ public struct CheckContext: Sendable {
         now = options.now ?? Date()
         deadline = profile.deadline?.date
         dossier = submission.dossierFile
-        let view = dossier?.view
+        // The loader builds the view; a submission put together elsewhere gets it here.
+        let view = dossier?.view ?? dossier?.document.map(DossierView.init(document:))
         self.view = view
         let choice = Self.choice(view: view, profile: profile)
         self.choice = choice

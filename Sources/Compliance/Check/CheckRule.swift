@@ -105,7 +105,9 @@ public struct CheckEngine: Sendable {
     /// Loads and checks a submission (folder or zip).
     public func check(path: String, profile: RequirementsProfile, options: CheckOptions = CheckOptions(),
                       limits: ReadLimits = .default) throws(CheckError) -> CheckReport {
-        let submission = try SubmissionLoader.load(path: path, limits: limits, pages: options.render ? PageCounter(soffice: options.soffice) : nil)
+        // Rendering costs seconds: only with --render, and only when there is a page limit to check.
+        let render = options.render && profile.dossier.maxPages != nil
+        let submission = try SubmissionLoader.load(path: path, limits: limits, pages: render ? PageCounter(soffice: options.soffice) : nil)
         return check(submission, profile: profile, options: options)
     }
 }

@@ -17,19 +17,24 @@ public enum SubmissionLoader {
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
             throw CheckError(LocalizedText("\(path): inzending niet gevonden", "\(path): submission not found"))
         }
+        let raw: [(name: String, source: Source, modified: Date?)]
         if isFolder.boolValue {
-            let raw = try folderFiles(path, limits: limits)
-            return Submission(path: path, files: raw.map { classify(name: $0.name, source: $0.content, modified: $0.modified, limits: limits, pages: pages) })
+            raw = try folderFiles(path, limits: limits).map { ($0.name, $0.content, $0.modified) }
+        } else {
+            raw = try zipFiles(path, limits: limits).map { ($0.name, .bytes($0.bytes), $0.modified) }
         }
-        let raw = try zipFiles(path, limits: limits)
-        return Submission(path: path, files: raw.map { classify(name: $0.name, source: .bytes($0.bytes), modified: $0.modified, limits: limits, pages: pages) })
+        var files = raw.map { classify(name: $0.name, source: $0.source, modified: $0.modified, limits: limits) }
+        countPages(&files, sources: raw.map(\.source), with: pages)
+        return Submission(path: path, files: files)
     }
 
     /// Classifies files already in memory (tests, other front ends).
-    public static func load(path: String, files: [(name: String, bytes: [UInt8])], limits: ReadLimits = .default) -> Submission {
-        Submission(path: path, files: files.sorted { $0.name < $1.name }.map {
-            classify(name: $0.name, source: .bytes($0.bytes), modified: nil, limits: limits, pages: nil)
-        })
+    public static func load(path: String, files: [(name: String, bytes: [UInt8])], limits: ReadLimits = .default,
+                            pages: PageCounter? = nil) -> Submission {
+        let sorted = files.sorted { $0.name < $1.name }
+        var classified = sorted.map { classify(name: $0.name, source: .bytes($0.bytes), modified: nil, limits: limits) }
+        countPages(&classified, sources: sorted.map { .bytes($0.bytes) }, with: pages)
+        return Submission(path: path, files: classified)
     }
 
     /// Where a file's bytes are: a path in a submission folder (a package is opened there, so
@@ -76,18 +81,20 @@ public enum SubmissionLoader {
 
     /// Sniffs a file once: a package (or an Office compound file) is opened once and read as a
     /// document, its signatures verified on the same opened input; anything else is read whole.
-    static func classify(name: String, source: Source, modified: Date?, limits: ReadLimits, pages: PageCounter?) -> SubmissionFile {
-        var file: SubmissionFile
-        switch Sniffer.kind(ofPrefix: source.prefix) {
-        case .zip, .compoundFile:
-            file = classifyPackage(name: name, size: source.size, modified: modified) { try source.open(limits: limits) }
-        default:
-            file = classifyContent(name: name, bytes: source.bytes, modified: modified, limits: limits)
+    static func classify(name: String, source: Source, modified: Date?, limits: ReadLimits) -> SubmissionFile {
+        // A zip with entries, or anything that starts like an Office compound file, is opened as a
+        // package; everything else is read whole.
+        let prefix = source.prefix
+        if prefix.starts(with: [0x50, 0x4B, 0x03, 0x04]) || prefix.starts(with: [0xD0, 0xCF, 0x11, 0xE0]) {
+            return classifyPackage(name: name, size: source.size, modified: modified) { try source.open(limits: limits) }
         }
-        if file.kind == .dossier, let pages, let document = file.document {
-            file.renderedPages = pages.count(document: document, source: source)
-        }
-        return file
+        return classifyContent(name: name, bytes: source.bytes, modified: modified, limits: limits)
+    }
+
+    /// The first dossier's pages, counted by rendering it (`--render`), once per submission.
+    static func countPages(_ files: inout [SubmissionFile], sources: [Source], with pages: PageCounter?) {
+        guard let pages, let index = files.firstIndex(where: { $0.kind == .dossier }), let document = files[index].document else { return }
+        files[index].renderedPages = pages.count(document: document, source: sources[index])
     }
     static func ignored(_ name: String) -> Bool {
         let components = name.split(separator: "/")
@@ -154,7 +161,7 @@ public enum SubmissionLoader {
                 return file
             }
             if trimmed.hasPrefix("<"), string.contains("urn:oasis:names:tc:opendocument:xmlns:office"),
-               let document = try? DocumentReader.read(.flatODT(bytes, limits: limits)) {
+               let document = try? DocumentReader.read(bytes: bytes, limits: limits) {
                 return documentFile(name: name, size: bytes.count, modified: modified, document: document)
             }
             return SubmissionFile(name: name, kind: .evidence, size: bytes.count, text: evidenceText(string), textSource: .plainText, modified: modified)

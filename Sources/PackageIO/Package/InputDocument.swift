@@ -12,8 +12,10 @@ public enum InputDocument {
     /// A flat OpenDocument text file (`.fodt`): one XML document, read whole, with the limits it
     /// is parsed under (a zip carries its own).
     case flatODT([UInt8], limits: ReadLimits)
-    /// A zip that is neither: an evidence archive, say. Readers refuse it as an unknown package.
-    case otherZip(ZipArchive)
+    /// A zip that is neither: an evidence archive, say. Readers refuse it as an unknown package,
+    /// or with `probeError` when its manifest could not be read to tell (the signature verifier
+    /// still reads such a zip).
+    case otherZip(ZipArchive, probeError: ReadError? = nil)
 
     /// Opens the file at `path`. Throws ``ReadError`` for what is no package at all: an
     /// encrypted Office file, a Word 97-2003 file, a PDF, anything that is not a zip or XML.
@@ -38,7 +40,13 @@ public enum InputDocument {
     }
 
     static func classify(_ archive: ZipArchive) throws -> InputDocument {
-        if let mediaType = try ODFPackage.mediaType(of: archive) { return .odfPackage(archive, mediaType: mediaType) }
+        let mediaType: String?
+        do {
+            mediaType = try ODFPackage.mediaType(of: archive)
+        } catch let error as ReadError {
+            return .otherZip(archive, probeError: error)
+        }
+        if let mediaType { return .odfPackage(archive, mediaType: mediaType) }
         if archive.contains("_rels/.rels") { return .ooxml(archive) }
         return .otherZip(archive)
     }
@@ -46,7 +54,7 @@ public enum InputDocument {
     /// The zip of a package; nil for a flat ODT.
     public var archive: ZipArchive? {
         switch self {
-        case .ooxml(let archive), .odfPackage(let archive, _), .otherZip(let archive): archive
+        case .ooxml(let archive), .odfPackage(let archive, _), .otherZip(let archive, _): archive
         case .flatODT: nil
         }
     }
