@@ -22,7 +22,7 @@ let package = Package(
         .package(url: "https://github.com/attaswift/BigInt", from: "6.0.0"),
     ],
     targets: [
-        // C libraries, seen only by PackageIO (Sources/PackageIO/Low).
+        // C libraries (libxml2, libzip, poppler), seen only by PackageIO (Sources/PackageIO/Low).
         .systemLibrary(
             name: "CLibXML2",
             pkgConfig: "libxml-2.0",
@@ -33,6 +33,11 @@ let package = Package(
             pkgConfig: "libzip",
             providers: [.apt(["libzip-dev"])]
         ),
+        .systemLibrary(
+            name: "CPoppler",
+            pkgConfig: "poppler-glib",
+            providers: [.apt(["libpoppler-glib-dev"])]
+        ),
         // Format-neutral document model: pure Swift values.
         .target(name: "DocModel"),
         // The one clock: Europe/Amsterdam, the parser of every moment a user types, Dutch dates in
@@ -40,9 +45,9 @@ let package = Package(
         .target(name: "DutchTime"),
         // Zip and XML plumbing, OPC, format sniffing, opened inputs, limits, atomic output, the XML
         // escaper: the only target that imports the C libraries.
-        .target(name: "PackageIO", dependencies: ["DocModel", "CLibXML2", "CLibZip"]),
-        // Readers: DOCX (two stages) and ODT into the document model.
-        .target(name: "DocReaders", dependencies: ["DocModel", "PackageIO"]),
+        .target(name: "PackageIO", dependencies: ["DocModel", "CLibXML2", "CLibZip", "CPoppler"]),
+        // Readers: DOCX (two stages), ODT and PDF into the document model.
+        .target(name: "DocReaders", dependencies: ["DocModel", "PackageIO", "DutchTime"]),
         // The template engine: DOCX and ODT templates filled from data.
         .target(name: "DocTemplates", dependencies: ["DocModel", "PackageIO", "DutchTime"]),
         // Package signatures (OOXML, ODF): signing and verification; the only users of the crypto packages.

@@ -7,8 +7,9 @@ command -v pkg-config >/dev/null 2>&1 || need+=(pkg-config)
 if command -v pkg-config >/dev/null 2>&1; then
   pkg-config --exists libzip 2>/dev/null || need+=(libzip-dev)
   pkg-config --exists libxml-2.0 2>/dev/null || need+=(libxml2-dev)
+  pkg-config --exists poppler-glib 2>/dev/null || need+=(libpoppler-glib-dev)
 else
-  need+=(libzip-dev libxml2-dev)
+  need+=(libzip-dev libxml2-dev libpoppler-glib-dev)
 fi
 [ ${#need[@]} -eq 0 ] && exit 0
 

@@ -18,6 +18,16 @@ if ! command -v soffice >/dev/null 2>&1; then
     say "LibreOffice could not be installed; tests that need it will skip"
 fi
 
+# poppler-utils: pdftotext, pdfinfo and pdftoppm, the second PDF reader in the tests.
+if ! command -v pdftotext >/dev/null 2>&1; then
+  say "installing poppler-utils (a second PDF reader for the tests)"
+  export DEBIAN_FRONTEND=noninteractive
+  { $sudo apt-get install -y -q --no-install-recommends poppler-utils >/dev/null 2>&1 ||
+    { $sudo apt-get update -q >/dev/null 2>&1 &&
+      $sudo apt-get install -y -q --no-install-recommends poppler-utils >/dev/null 2>&1; }; } ||
+    say "poppler-utils could not be installed; tests that compare with pdftotext will skip"
+fi
+
 # LibreOffice's own signature verification, driven from Debian's python3 (UNO).
 if command -v soffice >/dev/null 2>&1 && ! /usr/bin/python3 -c "import uno" >/dev/null 2>&1; then
   say "installing python3-uno (LibreOffice verifies signatures in the tests)"

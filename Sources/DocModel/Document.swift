@@ -1,4 +1,4 @@
-/// A document read from a DOCX, ODT or flat ODT file, independent of its format.
+/// A document read from a DOCX, ODT, flat ODT or PDF file, independent of its format.
 ///
 /// Everything is an immutable value: readers build it once, and walkers
 /// (see ``DocumentVisitor``) derive outlines, flags and word counts from it.
@@ -11,6 +11,8 @@ public struct Document: Sendable, Hashable {
     public var comments: [Comment]
     public var headersFooters: [HeaderFooter]
     public var package: PackageFacts
+    /// For a PDF: pages, heading source and what a checker must warn about.
+    public var pdf: PDFFacts?
 
     public init(
         format: DocumentFormat,
@@ -19,7 +21,8 @@ public struct Document: Sendable, Hashable {
         notes: [Note] = [],
         comments: [Comment] = [],
         headersFooters: [HeaderFooter] = [],
-        package: PackageFacts = PackageFacts()
+        package: PackageFacts = PackageFacts(),
+        pdf: PDFFacts? = nil
     ) {
         self.format = format
         self.metadata = metadata
@@ -28,6 +31,7 @@ public struct Document: Sendable, Hashable {
         self.comments = comments
         self.headersFooters = headersFooters
         self.package = package
+        self.pdf = pdf
     }
 
     /// The note with the given kind and id, if the package has it.
@@ -44,4 +48,6 @@ public enum DocumentFormat: String, Sendable, Hashable, Codable {
     case odt
     /// Flat OpenDocument text: one XML file (.fodt).
     case flatODT = "fodt"
+    /// PDF: text, bookmarks and tagged structure as poppler reads them.
+    case pdf
 }

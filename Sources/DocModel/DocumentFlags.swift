@@ -35,6 +35,15 @@ public struct DocumentFlags: Sendable, Hashable {
         }
         embeddedObjects = facts.embeddedObjects
         signatureParts = facts.signatureParts
+        if let pdf = document.pdf {
+            // A PDF's scripts count as macros, launch actions as external references, embedded
+            // files as embedded objects, markup annotations as comments, form fields as controls.
+            comments += pdf.annotations
+            macros += pdf.javaScript.map { "JavaScript (\($0))" }
+            externalReferences += pdf.launchTargets
+            embeddedObjects += pdf.attachments
+            contentControls += pdf.formFields
+        }
     }
 
     /// Names of the flags that are raised, in a fixed order.

@@ -34,6 +34,8 @@ public enum DocumentReader {
             }
         case .flatODT(let bytes, let limits):
             return try ODTReader.readFlat(bytes, limits: limits)
+        case .pdf(let bytes, let limits):
+            return try PDFReader.read(bytes, limits: limits)
         case .otherZip(_, let probeError):
             throw probeError ?? ReadError(.unknownPackage)
         }

@@ -16,8 +16,13 @@ public struct ReadLimits: Sendable, Equatable {
     public var maxFileSize: Int64 = 64 << 20
     /// Element nesting in one XML part (libxml2 has its own limit of 256 without XML_PARSE_HUGE).
     public var maxXMLDepth = 256
-    /// Elements and text nodes in one XML part.
+    /// Elements and text nodes in one XML part; also bookmarks and tagged-structure elements
+    /// visited in one PDF.
     public var maxXMLNodes = 2_000_000
+    /// Pages of one PDF.
+    public var maxPDFPages = 2_000
+    /// UTF-8 bytes of text taken from one PDF.
+    public var maxPDFText = 16 << 20
 
     public init() {}
 

@@ -26,6 +26,12 @@ public struct ReadError: Error, Sendable, Equatable {
         case xmlTooDeep(limit: Int)
         case xmlTooManyNodes(limit: Int)
         case fileTooLarge(limit: Int64)
+        /// A PDF that needs a password to be opened.
+        case encryptedPDF
+        /// A PDF poppler cannot read (its own words).
+        case damagedPDF(String)
+        case tooManyPages(count: Int, limit: Int)
+        case pdfTextTooLarge(limit: Int)
         /// XML that is not an ESPD response: a request, or another document (`found` is the root element).
         case notAnESPDResponse(found: String)
     }
@@ -134,6 +140,18 @@ public struct ReadError: Error, Sendable, Equatable {
             text = l.pick("XML is dieper genest dan \(limit) niveaus", "XML is nested deeper than \(limit) levels")
         case .xmlTooManyNodes(let limit):
             text = l.pick("XML heeft meer dan \(limit) knopen", "XML has more than \(limit) nodes")
+        case .encryptedPDF:
+            text = l.pick(
+                "de PDF is met een wachtwoord beveiligd; lever hem aan zonder wachtwoord",
+                "the PDF is protected with a password; supply it without a password")
+        case .damagedPDF(let detail):
+            text = l.pick("beschadigde PDF: \(detail)", "damaged PDF: \(detail)")
+        case .tooManyPages(let count, let limit):
+            text = l.pick("te veel pagina's (\(count), grens \(limit))", "too many pages (\(count), limit \(limit))")
+        case .pdfTextTooLarge(let limit):
+            text = l.pick(
+                "de tekst van de PDF is groter dan de grens van \(Self.bytes(Int64(limit)))",
+                "the PDF's text is larger than the limit of \(Self.bytes(Int64(limit)))")
         case .fileTooLarge(let limit):
             text = l.pick(
                 "bestand is groter dan de grens van \(Self.bytes(limit))",

@@ -131,7 +131,7 @@ enum Fixtures {
 
     /// A one-page PDF whose content stream is not compressed.
     static func pdf(_ lines: [String]) -> [UInt8] {
-        let content = "BT /F1 12 Tf 72 720 Td " + lines.map { "(\($0)) Tj T*" }.joined(separator: " ") + " ET"
+        let content = "BT /F1 12 Tf 14 TL 72 720 Td " + lines.map { "(\($0)) Tj T*" }.joined(separator: " ") + " ET"
         let objects = [
             "<< /Type /Catalog /Pages 2 0 R >>",
             "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",

@@ -21,8 +21,10 @@ public struct SubmissionFile: Sendable {
     public enum TextSource: String, Sendable, Hashable, Codable {
         /// The text of a DOCX/ODT document.
         case document
-        /// Text in uncompressed PDF content streams.
-        case pdfStreams
+        /// The text of a PDF, as poppler reads it.
+        case pdfText
+        /// A PDF without any text: a scan. Only its name can be used.
+        case scanned
         /// The file is plain text (UTF-8).
         case plainText
         /// XML text content (ESPD).
@@ -33,7 +35,8 @@ public struct SubmissionFile: Sendable {
         public func label(in language: Language) -> String {
             switch self {
             case .document: language.pick("de tekst van het document", "the document text")
-            case .pdfStreams: language.pick("tekst uit ongecomprimeerde PDF-stromen", "text in uncompressed PDF streams")
+            case .pdfText: language.pick("de tekst van de PDF", "the PDF's text")
+            case .scanned: language.pick("gescande PDF zonder tekst: alleen de bestandsnaam", "scanned PDF without text: the file name only")
             case .plainText: language.pick("de tekst van het bestand", "the file's text")
             case .xml: language.pick("de XML-inhoud", "the XML content")
             case .none: language.pick("alleen de bestandsnaam", "the file name only")

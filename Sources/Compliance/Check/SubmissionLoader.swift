@@ -149,9 +149,7 @@ public enum SubmissionLoader {
 
     static func classifyContent(name: String, bytes: [UInt8], modified: Date?, limits: ReadLimits) -> SubmissionFile {
         if Sniffer.kind(ofPrefix: Array(bytes.prefix(8))) == .pdf {
-            let text = PDFText.extract(bytes)
-            return SubmissionFile(name: name, kind: .evidence, size: bytes.count, text: text,
-                                  textSource: text.isEmpty ? .none : .pdfStreams, modified: modified)
+            return pdfFile(name: name, bytes: bytes, modified: modified, limits: limits)
         }
         if let string = String(validating: bytes, as: UTF8.self), !string.contains("\u{0}") {
             let trimmed = string.drop { $0.isWhitespace || $0 == "\u{FEFF}" }
@@ -167,6 +165,24 @@ public enum SubmissionLoader {
             return SubmissionFile(name: name, kind: .evidence, size: bytes.count, text: evidenceText(string), textSource: .plainText, modified: modified)
         }
         return SubmissionFile(name: name, kind: .evidence, size: bytes.count, modified: modified)
+    }
+
+    /// A PDF is evidence, its text read by poppler; a scan (no text on any page) says so, and a
+    /// PDF that cannot be opened (a password, damage) is reported.
+    static func pdfFile(name: String, bytes: [UInt8], modified: Date?, limits: ReadLimits) -> SubmissionFile {
+        do {
+            let document = try DocumentReader.read(.pdf(bytes, limits: limits))
+            let scanned = document.pdf?.isScan == true
+            var file = SubmissionFile(name: name, kind: .evidence, size: bytes.count, document: document,
+                                      text: scanned ? "" : evidenceText(documentText(document)), textSource: scanned ? .scanned : .pdfText, modified: modified)
+            file.flags = DocumentFlags(document: document)
+            return file
+        } catch let error as ReadError {
+            return SubmissionFile(name: name, kind: .unreadable, size: bytes.count, modified: modified,
+                                  readError: LocalizedText(error.message(in: .nl), error.message(in: .en)))
+        } catch {
+            return SubmissionFile(name: name, kind: .unreadable, size: bytes.count, modified: modified, readError: LocalizedText("\(error)", "\(error)"))
+        }
     }
 
     /// Evidence is recognised by its first words: at most this much of its text is kept (the
@@ -256,106 +272,5 @@ public enum SubmissionLoader {
         let headings = Set(outline.flattened.map { TextMatch.normalizeHeading($0.title) })
         if fixed.filter(headings.contains).count >= 2 { return .dossier }
         return .evidence
-    }
-}
-
-/// Text in uncompressed PDF content streams: literal strings of text operators. Compressed
-/// streams (FlateDecode) are skipped; without a PDF library that text is out of reach.
-public enum PDFText {
-    public static func extract(_ bytes: [UInt8]) -> String {
-        let streamMarker = Array("stream".utf8), endMarker = Array("endstream".utf8)
-        var output = ""
-        var index = 0
-        let count = bytes.count
-        // Horspool's search over the raw bytes: a PDF of millions of "s" made the old search
-        // (a copy of every candidate) take seconds per megabyte. The shift table of each marker
-        // is made once, not per search.
-        func shifts(_ needle: [UInt8]) -> [Int] {
-            var shift = [Int](repeating: needle.count, count: 256)
-            for (offset, byte) in needle.enumerated().dropLast() { shift[Int(byte)] = needle.count - 1 - offset }
-            return shift
-        }
-        let streamShifts = shifts(streamMarker), endShifts = shifts(endMarker)
-        func find(_ needle: [UInt8], _ shift: [Int], from start: Int) -> Int? {
-            let n = needle.count
-            guard n > 0, start >= 0, start <= count - n else { return nil }
-            return bytes.withUnsafeBufferPointer { hay -> Int? in
-                needle.withUnsafeBufferPointer { pattern -> Int? in
-                    shift.withUnsafeBufferPointer { shift -> Int? in
-                        var i = start
-                        while i <= count - n {
-                            let last = hay[i + n - 1]
-                            if last == pattern[n - 1] {
-                                var j = 0
-                                while j < n - 1 && hay[i + j] == pattern[j] { j += 1 }
-                                if j == n - 1 { return i }
-                            }
-                            i += shift[Int(last)]
-                        }
-                        return nil
-                    }
-                }
-            }
-        }
-        while let start = find(streamMarker, streamShifts, from: index) {
-            // "endstream" also contains "stream": skip it.
-            if start >= 3, Array(bytes[(start - 3)..<start]) == Array("end".utf8) { index = start + streamMarker.count; continue }
-            let dictionaryStart = max(0, start - 300)
-            let dictionary = String(decoding: bytes[dictionaryStart..<start], as: UTF8.self)
-            var dataStart = start + streamMarker.count
-            if dataStart < count, bytes[dataStart] == 0x0D { dataStart += 1 }
-            if dataStart < count, bytes[dataStart] == 0x0A { dataStart += 1 }
-            guard let end = find(endMarker, endShifts, from: dataStart) else { break }
-            let lastDictionary = dictionary.components(separatedBy: "<<").last ?? dictionary
-            if !lastDictionary.contains("/Filter") {
-                output += strings(in: Array(bytes[dataStart..<end])) + "\n"
-                if output.utf8.count > SubmissionLoader.maxEvidenceText { break }
-            }
-            index = end + endMarker.count
-        }
-        return Words.normalizeSpace(output.replacingOccurrences(of: "\n", with: " \n ")).isEmpty ? "" : output
-    }
-
-    /// Literal strings in a content stream; strings inside one TJ array are joined without a space.
-    static func strings(in data: [UInt8]) -> String {
-        var result: [UInt8] = []
-        var i = 0
-        var inArray = false
-        while i < data.count && result.count <= SubmissionLoader.maxEvidenceText {
-            let byte = data[i]
-            if byte == UInt8(ascii: "(") {
-                var depth = 1
-                i += 1
-                while i < data.count && depth > 0 && result.count <= SubmissionLoader.maxEvidenceText {
-                    let c = data[i]
-                    if c == UInt8(ascii: "\\"), i + 1 < data.count {
-                        let next = data[i + 1]
-                        switch next {
-                        case UInt8(ascii: "n"): result.append(0x0A)
-                        case UInt8(ascii: "r"), UInt8(ascii: "t"): result.append(0x20)
-                        default: result.append(next)
-                        }
-                        i += 2
-                        continue
-                    }
-                    if c == UInt8(ascii: "(") { depth += 1 }
-                    if c == UInt8(ascii: ")") { depth -= 1; if depth == 0 { break } }
-                    result.append(c)
-                    i += 1
-                }
-                if !inArray { result.append(0x20) }
-            } else if byte == UInt8(ascii: "[") {
-                inArray = true
-            } else if byte == UInt8(ascii: "]") {
-                inArray = false
-                result.append(0x20)
-            } else if byte == UInt8(ascii: "T"), i + 1 < data.count, data[i + 1] == UInt8(ascii: "*") || data[i + 1] == UInt8(ascii: "d") || data[i + 1] == UInt8(ascii: "D") {
-                result.append(0x0A)
-            }
-            i += 1
-        }
-        // PDFDocEncoding is Latin-1 for the printable range.
-        if let utf8 = String(validating: result, as: UTF8.self) { return utf8 }
-        return String(result.map { Character(Unicode.Scalar($0)) })
     }
 }

@@ -53,6 +53,18 @@ public struct InspectReport: Encodable {
         var custom: [String: String]
     }
 
+    /// For a PDF (schema 1, added): pages, where the headings came from, pages without text.
+    struct PDFEntry: Encodable {
+        var pages: Int
+        /// "structure" (tagged PDF), "outline" (bookmarks matched to the text) or "none".
+        var headingSource: String
+        var pagesWithoutText: [Int]
+        var unmatchedBookmarks: [String]
+        var version: String?
+        var formFields: Int
+        var annotations: Int
+    }
+
     struct PackageEntry: Encodable {
         var parts: Int
         var size: Int64
@@ -81,6 +93,7 @@ public struct InspectReport: Encodable {
     var flags: Flags?
     var metadata: MetadataEntry?
     var package: PackageEntry?
+    var pdf: PDFEntry?
 
     public init(file: String, error: String) {
         self.file = file
@@ -91,7 +104,12 @@ public struct InspectReport: Encodable {
         self.file = file
         format = document.format.rawValue
         let outline = Outline(document: document)
-        title = outline.title
+        title = outline.title ?? (document.format == .pdf ? document.metadata.title : nil)
+        if let facts = document.pdf {
+            pdf = PDFEntry(pages: facts.pageSizes.count, headingSource: facts.headingSource.rawValue, pagesWithoutText: facts.pagesWithoutText,
+                           unmatchedBookmarks: facts.unmatchedBookmarks, version: facts.version, formFields: facts.formFields,
+                           annotations: facts.annotations)
+        }
         words = outline.totalWords
         preambleWords = outline.preambleWords
         headings = outline.flattened.map { HeadingEntry(level: $0.level, text: $0.title, label: $0.label) }

@@ -6,9 +6,28 @@ public enum InspectText {
         var lines: [String] = []
         lines.append("\(report.file) (\(report.format?.uppercased() ?? "?"))")
         if let title = report.title { lines.append(l.pick("Titel: ", "Title: ") + title) }
-        let saved = report.metadata?.words.map { l.pick(" (editor: \($0))", " (editor: \($0))") } ?? ""
-        lines.append(l.pick("Woorden: ", "Words: ") + "\(report.words ?? 0)" + saved
-            + (report.metadata?.pages.map { l.pick(", pagina's (editor): \($0)", ", pages (editor): \($0)") } ?? ""))
+        if let pdf = report.pdf {
+            // A PDF's pages are its own, not an editor's saved count.
+            lines.append(l.pick("Woorden: ", "Words: ") + "\(report.words ?? 0)" + l.pick(", pagina's: \(pdf.pages)", ", pages: \(pdf.pages)"))
+            switch pdf.headingSource {
+            case "structure": lines.append(l.pick("Koppen: uit de structuur van de PDF (tagged PDF)", "Headings: from the PDF's structure (tagged PDF)"))
+            case "outline": lines.append(l.pick("Koppen: uit de bladwijzers, gevonden in de tekst", "Headings: from the bookmarks, found in the text"))
+            default: lines.append(l.pick("Koppen: geen; de PDF heeft geen structuur (tags) en geen bladwijzers", "Headings: none; the PDF has no structure (tags) and no bookmarks"))
+            }
+            if !pdf.unmatchedBookmarks.isEmpty {
+                lines.append(l.pick("Bladwijzers niet in de tekst gevonden: ", "Bookmarks not found in the text: ") + pdf.unmatchedBookmarks.joined(separator: "; "))
+            }
+            if !pdf.pagesWithoutText.isEmpty {
+                let pages = pdf.pagesWithoutText.map(String.init).joined(separator: ", ")
+                lines.append(pdf.pagesWithoutText.count == pdf.pages
+                    ? l.pick("Gescand: geen enkele pagina heeft tekst; tekst en handtekening zijn niet te controleren", "Scanned: no page has text; text and signature cannot be checked")
+                    : l.pick("Pagina's zonder tekst (gescand?): ", "Pages without text (scanned?): ") + pages)
+            }
+        } else {
+            let saved = report.metadata?.words.map { l.pick(" (editor: \($0))", " (editor: \($0))") } ?? ""
+            lines.append(l.pick("Woorden: ", "Words: ") + "\(report.words ?? 0)" + saved
+                + (report.metadata?.pages.map { l.pick(", pagina's (editor): \($0)", ", pages (editor): \($0)") } ?? ""))
+        }
         lines.append(l.pick("Opbouw (woorden per sectie):", "Outline (words per section):"))
         if let preamble = report.preambleWords, preamble > 0 {
             lines.append("  " + l.pick("(voor de eerste kop)", "(before the first heading)") + "  \(preamble)")

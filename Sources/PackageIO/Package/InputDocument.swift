@@ -12,20 +12,23 @@ public enum InputDocument {
     /// A flat OpenDocument text file (`.fodt`): one XML document, read whole, with the limits it
     /// is parsed under (a zip carries its own).
     case flatODT([UInt8], limits: ReadLimits)
+    /// A PDF, read whole, with the limits it is read under.
+    case pdf([UInt8], limits: ReadLimits)
     /// A zip that is neither: an evidence archive, say. Readers refuse it as an unknown package,
     /// or with `probeError` when its manifest could not be read to tell (the signature verifier
     /// still reads such a zip).
     case otherZip(ZipArchive, probeError: ReadError? = nil)
 
     /// Opens the file at `path`. Throws ``ReadError`` for what is no package at all: an
-    /// encrypted Office file, a Word 97-2003 file, a PDF, anything that is not a zip or XML.
+    /// encrypted Office file, a Word 97-2003 file, anything that is not a zip, XML or PDF.
     public static func open(path: String, limits: ReadLimits = .default) throws -> InputDocument {
         let prefix = try FileBytes.prefix(path, count: 8)
         switch Sniffer.kind(ofPrefix: prefix) {
         case .zip: return try classify(ZipArchive(path: path, limits: limits))
         case .compoundFile: throw ReadError(Sniffer.compoundFileKind(try FileBytes.read(path, limit: limits.maxFileSize)))
         case .xml: return .flatODT(try FileBytes.read(path, limit: limits.maxFileSize), limits: limits)
-        case .pdf, .other: throw ReadError(.notAPackage)
+        case .pdf: return .pdf(try FileBytes.read(path, limit: limits.maxFileSize), limits: limits)
+        case .other: throw ReadError(.notAPackage)
         }
     }
 
@@ -35,7 +38,8 @@ public enum InputDocument {
         case .zip: return try classify(ZipArchive(bytes: bytes, limits: limits))
         case .compoundFile: throw ReadError(Sniffer.compoundFileKind(bytes))
         case .xml: return .flatODT(bytes, limits: limits)
-        case .pdf, .other: throw ReadError(.notAPackage)
+        case .pdf: return .pdf(bytes, limits: limits)
+        case .other: throw ReadError(.notAPackage)
         }
     }
 
@@ -55,11 +59,11 @@ public enum InputDocument {
     public var archive: ZipArchive? {
         switch self {
         case .ooxml(let archive), .odfPackage(let archive, _), .otherZip(let archive, _): archive
-        case .flatODT: nil
+        case .flatODT, .pdf: nil
         }
     }
 
-    /// The zip of a package, or ``ReadError/Kind/notAPackage`` for a flat ODT (signatures and
+    /// The zip of a package, or ``ReadError/Kind/notAPackage`` for a flat ODT or a PDF (package signatures and
     /// templates live only in packages).
     public func requireArchive() throws -> ZipArchive {
         guard let archive else { throw ReadError(.notAPackage) }

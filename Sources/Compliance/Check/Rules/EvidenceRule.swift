@@ -69,6 +69,8 @@ public struct EvidenceRule: CheckRule {
         let texts = files.map { $0.text.isEmpty ? "" : " " + TextMatch.normalize($0.text) + " " }
         let referenceDate = context.deadline ?? context.now
         let section = DossierForm.trailingSections[0].title
+        // Scanned PDFs have no text: what is not found may be in them, so it is not called missing.
+        let scans = files.filter { $0.textSource == .scanned }.map(\.name)
         for requirement in context.profile.minimumRequirements where context.applies(lot: requirement.lot, segment: requirement.segment) {
             let checkbox = context.view?.control("bewijs-\(requirement.id)")
             let label = "\(requirement.id) — \(requirement.requirement)"
@@ -86,6 +88,12 @@ public struct EvidenceRule: CheckRule {
                                                                     "evidence for \(label) not found; it may be sent later, until \(DutchTime.day(grace))"),
                                             file: dossier.name, section: section, paragraph: checkbox?.paragraph, field: "bewijs-\(requirement.id)",
                                             hint: LocalizedText("voeg het toe als u het al hebt (\(what))", "add it if you already have it (\(what))")))
+                } else if !scans.isEmpty {
+                    let names = scans.joined(separator: ", ")
+                    findings.append(finding(.warning, LocalizedText("bewijs voor \(label) niet gevonden; gescand en niet te controleren: \(names)",
+                                                                    "evidence for \(label) not found; scanned and not checkable: \(names)"),
+                                            file: dossier.name, section: section, paragraph: checkbox?.paragraph, field: "bewijs-\(requirement.id)",
+                                            hint: LocalizedText("controleer zelf dat het erbij zit (\(what)), of lever een PDF met tekst aan", "check yourself that it is there (\(what)), or supply a PDF with text")))
                 } else {
                     findings.append(finding(.error, LocalizedText("bewijs voor \(label) ontbreekt\(checked ? " (wel aangevinkt)" : "")",
                                                                   "evidence for \(label) is missing\(checked ? " (though ticked)" : "")"),
@@ -130,14 +138,14 @@ public struct EvidenceRule: CheckRule {
 
     func age(of file: SubmissionFile, maxAge: Int, at reference: Date, requirement: RequirementsProfile.RequirementProfile, context: CheckContext,
              measures: inout [LocalizedText]) -> [Finding] {
-        var date = Self.extractDate(file.text)
-        var source = LocalizedText("datum uit de tekst van het uittreksel", "date from the extract's text")
-        if date == nil, let modified = file.modified {
-            date = modified
-            source = LocalizedText("wijzigingsdatum van het bestand (geen datum in de tekst gevonden)", "file modification date (no date found in the text)")
-        }
+        // Only the text dates an extract: a file's modification time says when it was copied.
+        let date = Self.extractDate(file.text)
+        let source = LocalizedText("datum uit de tekst van het uittreksel", "date from the extract's text")
         guard let date else {
-            return [finding(.warning, LocalizedText("datum van het KvK-uittreksel niet gevonden; ouderdom niet gecontroleerd", "date of the KvK extract not found; age not checked"),
+            let message = file.textSource == .scanned
+                ? LocalizedText("het KvK-uittreksel is gescand: de datum is niet te lezen; ouderdom niet gecontroleerd", "the KvK extract is scanned: its date cannot be read; age not checked")
+                : LocalizedText("datum van het KvK-uittreksel niet gevonden; ouderdom niet gecontroleerd", "date of the KvK extract not found; age not checked")
+            return [finding(.warning, message,
                             file: file.name, field: "bewijs-\(requirement.id)",
                             hint: LocalizedText("controleer dat het uittreksel niet ouder is dan \(maxAge) dagen op de sluitingsdatum", "check that the extract is no older than \(maxAge) days at the deadline"))]
         }

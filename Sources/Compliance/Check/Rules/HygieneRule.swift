@@ -86,6 +86,9 @@ public struct HygieneRule: FindingsRule {
             findings.append(finding(.warning, LocalizedText("verborgen tekst (\(flags.hiddenText)×)", "hidden text (\(flags.hiddenText)×)"), file: name,
                                     hint: LocalizedText("maak de tekst zichtbaar of verwijder hem", "make the text visible or delete it")))
         }
+        if document.format == .pdf {
+            return findings + pdfFindings(flags, name: name)
+        }
         if !flags.macros.isEmpty {
             findings.append(finding(.error, LocalizedText("het document bevat macro's (\(flags.macros.joined(separator: ", ")))", "the document contains macros (\(flags.macros.joined(separator: ", ")))"), file: name,
                                     hint: LocalizedText("sla op als .docx of .odt zonder macro's", "save as .docx or .odt without macros")))
@@ -108,6 +111,27 @@ public struct HygieneRule: FindingsRule {
             findings.append(finding(.warning, LocalizedText("metadata (\(key)) noemt een andere organisatie: „\(value)”", "metadata (\(key)) names another organisation: “\(value)”"),
                                     file: name, field: key,
                                     hint: LocalizedText("wis de documenteigenschappen (Bestand › Info › Document inspecteren)", "clear the document properties (File › Info › Inspect Document)")))
+        }
+        return findings
+    }
+
+    /// A PDF's scripts, launch actions and embedded files. Its metadata is not judged: evidence
+    /// PDFs come from others (the KvK, a certifier) and carry their names.
+    func pdfFindings(_ flags: DocumentFlags, name: String) -> [Finding] {
+        var findings: [Finding] = []
+        if !flags.macros.isEmpty {
+            findings.append(finding(.error, LocalizedText("de PDF bevat JavaScript", "the PDF contains JavaScript"), file: name,
+                                    hint: LocalizedText("maak de PDF opnieuw zonder scripts (bijvoorbeeld met Afdrukken naar PDF)", "make the PDF again without scripts (for instance with Print to PDF)")))
+        }
+        if !flags.externalReferences.isEmpty {
+            findings.append(finding(.error, LocalizedText("de PDF start programma's of bestanden: \(flags.externalReferences.joined(separator: ", "))",
+                                                          "the PDF launches programs or files: \(flags.externalReferences.joined(separator: ", "))"), file: name,
+                                    hint: LocalizedText("maak de PDF opnieuw zonder koppelingen die iets starten", "make the PDF again without links that launch anything")))
+        }
+        if !flags.embeddedObjects.isEmpty {
+            findings.append(finding(.warning, LocalizedText("ingesloten bestanden in de PDF: \(flags.embeddedObjects.joined(separator: ", "))",
+                                                            "files embedded in the PDF: \(flags.embeddedObjects.joined(separator: ", "))"), file: name,
+                                    hint: LocalizedText("lever bijlagen als losse bestanden aan", "supply attachments as separate files")))
         }
         return findings
     }
