@@ -23,6 +23,9 @@ public struct ReadLimits: Sendable, Equatable {
     public var maxPDFPages = 2_000
     /// UTF-8 bytes of text taken from one PDF.
     public var maxPDFText = 16 << 20
+    /// CPU seconds and bytes of memory (data) the worker that reads one PDF may use.
+    public var maxPDFSeconds = 10
+    public var maxPDFMemory: Int64 = 1 << 30
 
     public init() {}
 

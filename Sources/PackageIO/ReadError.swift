@@ -32,6 +32,8 @@ public struct ReadError: Error, Sendable, Equatable {
         case damagedPDF(String)
         case tooManyPages(count: Int, limit: Int)
         case pdfTextTooLarge(limit: Int)
+        /// Reading the PDF took more CPU time or memory than its worker may use.
+        case pdfTooCostly(seconds: Int, mebibytes: Int)
         /// XML that is not an ESPD response: a request, or another document (`found` is the root element).
         case notAnESPDResponse(found: String)
     }
@@ -152,6 +154,10 @@ public struct ReadError: Error, Sendable, Equatable {
             text = l.pick(
                 "de tekst van de PDF is groter dan de grens van \(Self.bytes(Int64(limit)))",
                 "the PDF's text is larger than the limit of \(Self.bytes(Int64(limit)))")
+        case .pdfTooCostly(let seconds, let mebibytes):
+            text = l.pick(
+                "het lezen van de PDF kost meer dan \(seconds) s rekentijd of \(mebibytes) MiB geheugen; mogelijk een kwaadaardig bestand",
+                "reading the PDF takes more than \(seconds) s of CPU time or \(mebibytes) MiB of memory; possibly a malicious file")
         case .fileTooLarge(let limit):
             text = l.pick(
                 "bestand is groter dan de grens van \(Self.bytes(limit))",

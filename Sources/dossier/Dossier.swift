@@ -5,6 +5,8 @@ import Glibc
 import Darwin
 #endif
 import DocModel
+import Foundation
+import PackageIO
 
 /// The language of this run, decided before parsing so that help text follows `--lang` too.
 let ui: Language = UserLanguage.fromArguments(CommandLine.arguments)
@@ -27,6 +29,12 @@ struct Dossier: ParsableCommand {
 
     /// Runs the command; usage errors exit with status 2 like every other bad input.
     static func main() {
+        let arguments = CommandLine.arguments
+        if arguments.count > 1, arguments[1] == PDFWorker.argument {
+            Glibc.exit(PDFWorker.serve(Array(arguments.dropFirst(2))))
+        }
+        // Every PDF is read by a worker: this same binary, limited by the kernel.
+        PDFWorker.executable = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")
         do {
             var command = try parseAsRoot(UserLanguage.languageOptionLast(Array(CommandLine.arguments.dropFirst())))
             try command.run()

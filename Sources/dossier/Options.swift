@@ -24,8 +24,12 @@ struct LimitOptions: ParsableArguments {
     @Option(name: .customLong("max-ratio"), help: ArgumentHelp(ui.pick("Grootste compressieverhouding van een onderdeel (standaard 100).", "Largest compression ratio of a part (default 100).")))
     var maxRatio: Int?
 
+    @Option(name: .customLong("max-pdf-seconds"), help: ArgumentHelp(ui.pick("Maximale rekentijd voor het lezen van één PDF in seconden (standaard 10).", "Most CPU time for reading one PDF, in seconds (default 10).")))
+    var maxPDFSeconds: Int?
+
     func validate() throws {
-        for (name, value) in [("--max-entries", maxEntries), ("--max-part-mib", maxPartMiB), ("--max-total-mib", maxTotalMiB), ("--max-ratio", maxRatio)] {
+        for (name, value) in [("--max-entries", maxEntries), ("--max-part-mib", maxPartMiB), ("--max-total-mib", maxTotalMiB), ("--max-ratio", maxRatio),
+                              ("--max-pdf-seconds", maxPDFSeconds)] {
             if let value, value < 1 || value > 1 << 20 {
                 throw ValidationError(ui.pick("\(name) moet tussen 1 en 1048576 liggen", "\(name) must be between 1 and 1048576"))
             }
@@ -41,6 +45,7 @@ struct LimitOptions: ParsableArguments {
         }
         if let maxTotalMiB { limits.maxTotalSize = Int64(maxTotalMiB) << 20 }
         if let maxRatio { limits.maxCompressionRatio = Int64(maxRatio) }
+        if let maxPDFSeconds { limits.maxPDFSeconds = maxPDFSeconds }
         return limits
     }
 }

@@ -185,3 +185,48 @@ struct PDFInputTests {
         }
     }
 }
+
+/// Poppler has no limits of its own: each PDF is read by a worker the kernel limits.
+struct HostilePDFTests {
+    /// A page whose content stream inflates to 300 MB: the worker is stopped at its CPU limit,
+    /// one line, exit 2; as evidence in a submission the file is reported and the check goes on.
+    @Test func inflatingPDFIsStoppedByItsWorkersLimit() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("dossier-pdf-bomb-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let pdf = "\(folder)/bom.pdf"
+        try Self.writeInflatingPDF(megabytes: 300, to: pdf)
+        let run = try Run.dossier(["inspect", pdf, "--max-pdf-seconds", "1"])
+        #expect(run.status == 2)
+        #expect(run.stderr == "dossier: \(pdf): het lezen van de PDF kost meer dan 1 s rekentijd of 1024 MiB geheugen; mogelijk een kwaadaardig bestand\n")
+        // The worker's CPU time counts for the command (wait4 includes reaped children).
+        #expect(run.cpuSeconds < 5, "\(run.cost)")
+        #expect(run.maxResidentKiB < 256 * 1024, "\(run.cost)")
+
+        let submission = "\(folder)/inzending"
+        try FileManager.default.copyItem(atPath: Run.projectRoot + "/samples/submissions/achterhoek-2021/compleet", toPath: submission)
+        try FileManager.default.copyItem(atPath: pdf, toPath: "\(submission)/bijlage-bom.pdf")
+        let check = try Run.dossier(["check", submission, "--tender", Run.projectRoot + "/samples/tenders/achterhoek-2021.yaml",
+                                     "--now", "2021-05-01 10:00", "--max-pdf-seconds", "1"])
+        #expect(check.status == 1)
+        #expect(check.stdout.contains("bijlage-bom.pdf"))
+        #expect(check.stdout.contains("mogelijk een kwaadaardig bestand"))
+        #expect(check.cpuSeconds < 10, "\(check.cost)")
+    }
+
+    /// Writes to `path` one page whose content stream is `megabytes` of spaces, deflated (about 1:1000).
+    static func writeInflatingPDF(megabytes: Int, to path: String) throws {
+        let script = #"""
+            import sys, zlib
+            data = zlib.compress(b" " * (int(sys.argv[1]) << 20), 9)
+            head = (b"%PDF-1.4\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n"
+                    b"2 0 obj\n<< /Type /Pages /Kids [3 0 R] /Count 1 >>\nendobj\n"
+                    b"3 0 obj\n<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>\nendobj\n"
+                    b"4 0 obj\n<< /Length " + str(len(data)).encode() + b" /Filter /FlateDecode >>\nstream\n")
+            tail = b"\nendstream\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n"
+            open(sys.argv[2], "wb").write(head + data + tail)
+            """#
+        let made = try Run.process(Run.tool("python3") ?? "/usr/bin/python3", ["-c", script, "\(megabytes)", path])
+        #expect(made.status == 0, "\(made.stderr)")
+    }
+}

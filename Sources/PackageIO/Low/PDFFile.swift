@@ -8,15 +8,15 @@ import Darwin
 /// What dossier reads from a PDF, as plain Swift values: the only file that touches poppler.
 /// A PDF is read whole from memory (bounded by the file size limit), its pages by count and its
 /// text by size; nothing is fetched from outside the file.
-public struct PDFContent: Sendable {
-    public struct Page: Sendable {
+public struct PDFContent: Sendable, Codable {
+    public struct Page: Sendable, Codable {
         public var width: Double
         public var height: Double
         /// The page's text in reading order, lines separated by line feeds.
         public var text: String
     }
 
-    public struct OutlineItem: Sendable {
+    public struct OutlineItem: Sendable, Codable {
         public var title: String
         /// 1 for the top level.
         public var level: Int
@@ -25,8 +25,8 @@ public struct PDFContent: Sendable {
     }
 
     /// An element of the tagged structure (PDF/UA, "tagged PDF").
-    public struct StructureItem: Sendable {
-        public enum Kind: Sendable {
+    public struct StructureItem: Sendable, Codable {
+        public enum Kind: Sendable, Codable {
             /// H1–H6 (a plain H counts as 1).
             case heading(Int)
             case paragraph
@@ -62,9 +62,17 @@ public struct PDFContent: Sendable {
 }
 
 public enum PDFFile {
-    /// Reads a PDF from memory. Throws ``ReadError`` for an encrypted or damaged file and for one
-    /// over the page or text limits.
+    /// Reads a PDF from memory: in a worker process when one is set (``PDFWorker``), so that
+    /// poppler's time and memory on a hostile file are bounded by the kernel; else in this process.
     public static func read(_ bytes: [UInt8], limits: ReadLimits) throws -> PDFContent {
+        if Int64(bytes.count) > limits.maxFileSize { throw ReadError(.fileTooLarge(limit: limits.maxFileSize)) }
+        if let worker = PDFWorker.executable { return try PDFWorker.read(bytes, limits: limits, executable: worker) }
+        return try readHere(bytes, limits: limits)
+    }
+
+    /// Reads a PDF in this process. Throws ``ReadError`` for an encrypted or damaged file and for
+    /// one over the page or text limits.
+    public static func readHere(_ bytes: [UInt8], limits: ReadLimits) throws -> PDFContent {
         if Int64(bytes.count) > limits.maxFileSize { throw ReadError(.fileTooLarge(limit: limits.maxFileSize)) }
         let data = bytes.withUnsafeBytes { g_bytes_new($0.baseAddress, gsize($0.count)) }
         defer { g_bytes_unref(data) }
