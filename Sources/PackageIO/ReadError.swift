@@ -83,8 +83,8 @@ public struct ReadError: Error, Sendable, Equatable {
             text = l.pick("bestand kan niet worden gelezen (\(reason))", "file cannot be read (\(reason))")
         case .notAPackage:
             text = l.pick(
-                "geen DOCX- of ODT-document: het bestand is geen zip-pakket en geen platte ODT",
-                "not a DOCX or ODT document: the file is neither a zip package nor a flat ODT")
+                "geen DOCX-, ODT- of PDF-document: het bestand is geen zip-pakket, geen platte ODT en geen PDF",
+                "not a DOCX, ODT or PDF document: the file is neither a zip package nor a flat ODT nor a PDF")
         case .encryptedOffice:
             text = l.pick(
                 "het document is met een wachtwoord versleuteld; sla het op zonder wachtwoord",

@@ -7,8 +7,8 @@ struct Inspect: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "inspect",
         abstract: ui.pick(
-            "Toont de opbouw van DOCX- en ODT-documenten: koppen met woorden per sectie, tabellen, signalen en metadata.",
-            "Shows the structure of DOCX and ODT documents: headings with words per section, tables, flags and metadata."),
+            "Toont de opbouw van DOCX-, ODT- en PDF-documenten: koppen met woorden per sectie, tabellen, signalen en metadata.",
+            "Shows the structure of DOCX, ODT and PDF documents: headings with words per section, tables, flags and metadata."),
         discussion: ui.pick(
             "Uitgangscode 0 als elk bestand gelezen is, 2 als een bestand niet gelezen kon worden.",
             "Exit code 0 when every file was read, 2 when a file could not be read.")
@@ -23,7 +23,7 @@ struct Inspect: ParsableCommand {
     @Flag(name: .long, help: ArgumentHelp(ui.pick("Toon het volledige documentmodel (voor ontwikkelaars en tests).", "Print the whole document model (for developers and tests).")))
     var model = false
 
-    @Argument(help: ArgumentHelp(ui.pick("De documenten (.docx, .odt, .fodt).", "The documents (.docx, .odt, .fodt)."), valueName: "bestand"))
+    @Argument(help: ArgumentHelp(ui.pick("De documenten (.docx, .odt, .fodt, .pdf).", "The documents (.docx, .odt, .fodt, .pdf)."), valueName: "bestand"))
     var files: [String]
 
     func validate() throws {

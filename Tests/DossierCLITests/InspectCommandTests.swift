@@ -14,7 +14,7 @@ import Testing
     @Test func englishWithLangOrEnvironment() throws {
         let help = try Run.dossier(["inspect", "--help", "--lang", "en"])
         #expect(help.status == 0)
-        #expect(help.stdout.contains("Shows the structure of DOCX and ODT documents"))
+        #expect(help.stdout.contains("Shows the structure of DOCX, ODT and PDF documents"))
         let root = try Run.dossier(["--help"], environment: ["DOSSIER_LANG": "en"])
         #expect(root.status == 0)
         #expect(root.stdout.contains("Documents for social-domain tenders"))
@@ -105,7 +105,7 @@ import Testing
         let notADocument = try Run.dossier(["inspect", text])
         #expect(notADocument.status == 2)
         #expect(notADocument.stderrLines.count == 1)
-        #expect(notADocument.stderr.contains("geen DOCX- of ODT-document"))
+        #expect(notADocument.stderr.contains("geen DOCX-, ODT- of PDF-document"))
     }
 
     @Test func severalFilesGiveAJSONArrayAndOneBadFileMakesStatusTwo() throws {
