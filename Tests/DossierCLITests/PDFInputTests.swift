@@ -214,6 +214,50 @@ struct HostilePDFTests {
         #expect(check.cpuSeconds < 10, "\(check.cost)")
     }
 
+    /// A PDF with a document JavaScript, a launch action, an embedded file and a sticky note:
+    /// `inspect` raises each, and as evidence the hygiene rule reports them.
+    @Test func activeContentInAPDFIsRaised() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("dossier-pdf-active-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let content = "BT /F1 12 Tf 72 710 Td (Verklaring met verrassingen) Tj ET", payload = "geheim"
+        let objects = [
+            "<< /Type /Catalog /Pages 2 0 R /Names << /JavaScript << /Names [(start) 5 0 R] >> /EmbeddedFiles << /Names [(bijlage.txt) 6 0 R] >> >> >>",
+            "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 10 0 R >> >> /Annots [7 0 R 8 0 R] >>",
+            "<< /Length \(content.utf8.count) >>\nstream\n\(content)\nendstream",
+            "<< /S /JavaScript /JS (app.alert\\(1\\)) >>",
+            "<< /Type /Filespec /F (bijlage.txt) /UF (bijlage.txt) /EF << /F 9 0 R >> >>",
+            "<< /Type /Annot /Subtype /Link /Rect [72 700 200 720] /A << /S /Launch /F (rekenmachine.exe) >> >>",
+            "<< /Type /Annot /Subtype /Text /Rect [300 700 320 720] /Contents (Nog aanpassen!) >>",
+            "<< /Type /EmbeddedFile /Length \(payload.utf8.count) >>\nstream\n\(payload)\nendstream",
+            "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+        ]
+        var pdf = "%PDF-1.4\n"
+        for (index, object) in objects.enumerated() { pdf += "\(index + 1) 0 obj\n\(object)\nendobj\n" }
+        pdf += "trailer\n<< /Root 1 0 R >>\n%%EOF\n"
+        let path = "\(folder)/verklaring.pdf"
+        try Data(pdf.utf8).write(to: URL(fileURLWithPath: path))
+
+        let run = try Run.dossier(["inspect", "--json", path])
+        #expect(run.status == 0, "\(run.stderr)")
+        let flags = try #require(try LibreOfficePDFs.json(run)["flags"] as? [String: Any])
+        #expect(flags["macros"] as? [String] == ["JavaScript (document)"])
+        #expect(flags["externalReferences"] as? [String] == ["rekenmachine.exe"])
+        #expect(flags["embeddedObjects"] as? [String] == ["bijlage.txt"])
+        #expect(flags["comments"] as? Int == 1)
+
+        let submission = "\(folder)/inzending"
+        try FileManager.default.copyItem(atPath: Run.projectRoot + "/samples/submissions/achterhoek-2021/compleet", toPath: submission)
+        try FileManager.default.copyItem(atPath: path, toPath: "\(submission)/verklaring.pdf")
+        let check = try Run.dossier(["check", submission, "--tender", Run.projectRoot + "/samples/tenders/achterhoek-2021.yaml", "--now", "2021-05-01 10:00"])
+        #expect(check.status == 1)
+        #expect(check.stdout.contains("de PDF bevat JavaScript [hygiene]"), "\(check.stdout)")
+        #expect(check.stdout.contains("de PDF start programma's of bestanden: rekenmachine.exe [hygiene]"))
+        #expect(check.stdout.contains("ingesloten bestanden in de PDF: bijlage.txt [hygiene]"))
+        #expect(check.stdout.contains("1 opmerking(en) in het document [hygiene]"))
+    }
+
     /// Writes to `path` one page whose content stream is `megabytes` of spaces, deflated (about 1:1000).
     static func writeInflatingPDF(megabytes: Int, to path: String) throws {
         let script = #"""

@@ -134,6 +134,15 @@ public enum PDFFile {
         return text.isEmpty ? nil : text
     }
 
+    /// Each element of a GList, as the type poppler put in it.
+    static func each<T>(_ list: UnsafeMutablePointer<GList>?, as type: T.Type, _ body: (UnsafeMutablePointer<T>) -> Void) {
+        var node = list
+        while let current = node {
+            if let data = current.pointee.data { body(data.assumingMemoryBound(to: type)) }
+            node = current.pointee.next
+        }
+    }
+
     static func listCount(_ list: UnsafeMutablePointer<GList>?, free: (UnsafeMutablePointer<GList>?) -> Void) -> Int {
         defer { free(list) }
         return Int(g_list_length(list))
@@ -144,12 +153,8 @@ public enum PDFFile {
         let list = poppler_document_get_attachments(document)
         defer { g_list_free_full(list) { g_object_unref($0) } }
         var names: [String] = []
-        var node = list
-        while let current = node {
-            if let attachment = current.pointee.data?.assumingMemoryBound(to: PopplerAttachment.self) {
-                names.append(attachment.pointee.name.map { String(cString: $0) } ?? "?")
-            }
-            node = current.pointee.next
+        each(list, as: PopplerAttachment.self) { attachment in
+            names.append(attachment.pointee.name.map { String(cString: $0) } ?? "?")
         }
         return names
     }
@@ -157,32 +162,25 @@ public enum PDFFile {
     static func actions(on page: OpaquePointer, into content: inout PDFContent) {
         let list = poppler_page_get_link_mapping(page)
         defer { poppler_page_free_link_mapping(list) }
-        var node = list
-        while let current = node {
-            if let mapping = current.pointee.data?.assumingMemoryBound(to: PopplerLinkMapping.self), let action = mapping.pointee.action {
-                switch action.pointee.type {
-                case POPPLER_ACTION_JAVASCRIPT: content.javaScript.append("link")
-                case POPPLER_ACTION_LAUNCH:
-                    content.launchTargets.append(action.pointee.launch.file_name.map { String(cString: $0) } ?? "?")
-                default: break
-                }
+        each(list, as: PopplerLinkMapping.self) { mapping in
+            guard let action = mapping.pointee.action else { return }
+            switch action.pointee.type {
+            case POPPLER_ACTION_JAVASCRIPT: content.javaScript.append("link")
+            case POPPLER_ACTION_LAUNCH: content.launchTargets.append(action.pointee.launch.file_name.map { String(cString: $0) } ?? "?")
+            default: break
             }
-            node = current.pointee.next
         }
     }
 
     static func annotations(on page: OpaquePointer, into content: inout PDFContent) {
         let list = poppler_page_get_annot_mapping(page)
         defer { poppler_page_free_annot_mapping(list) }
-        var node = list
-        while let current = node {
-            if let mapping = current.pointee.data?.assumingMemoryBound(to: PopplerAnnotMapping.self), let annot = mapping.pointee.annot {
-                switch poppler_annot_get_annot_type(annot) {
-                case POPPLER_ANNOT_LINK, POPPLER_ANNOT_WIDGET, POPPLER_ANNOT_POPUP, POPPLER_ANNOT_UNKNOWN: break
-                default: content.annotations += 1
-                }
+        each(list, as: PopplerAnnotMapping.self) { mapping in
+            guard let annot = mapping.pointee.annot else { return }
+            switch poppler_annot_get_annot_type(annot) {
+            case POPPLER_ANNOT_LINK, POPPLER_ANNOT_WIDGET, POPPLER_ANNOT_POPUP, POPPLER_ANNOT_UNKNOWN: break
+            default: content.annotations += 1
             }
-            node = current.pointee.next
         }
     }
 
