@@ -74,7 +74,6 @@ let package = Package(
             dependencies: [
                 "DocModel", "DutchTime", "PackageIO", "DocReaders", "DocTemplates", "PackageSignatures", "Compliance",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-                .product(name: "Yams", package: "Yams"),
             ]
         ),
         .testTarget(name: "DocModelTests", dependencies: ["DocModel"]),

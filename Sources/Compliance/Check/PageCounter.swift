@@ -1,5 +1,6 @@
 import DocModel
 import Foundation
+import PackageIO
 
 /// What rendering the dossier gave (`dossier check --render`).
 public enum RenderedPages: Sendable, Equatable {
@@ -30,7 +31,7 @@ public struct PageCounter: Sendable {
             let ext = document.format == .docx ? "docx" : document.format == .odt ? "odt" : "fodt"
             let copy = folder.appendingPathComponent("dossier.\(ext)")
             switch source {
-            case .path(let original): try FileManager.default.copyItem(atPath: original, toPath: copy.path)
+            case .path(let original, _): try FileManager.default.copyItem(atPath: original, toPath: copy.path)
             case .bytes(let bytes): try Data(bytes).write(to: copy)
             case .tooLarge: return .failed
             }
@@ -41,11 +42,10 @@ public struct PageCounter: Sendable {
             process.standardError = FileHandle.nullDevice
             try process.run()
             process.waitUntilExit()
-            guard let pdf = FileManager.default.contents(atPath: folder.appendingPathComponent("dossier.pdf").path) else { return .failed }
-            let text = String(decoding: pdf, as: UTF8.self)
-            let pages = text.components(separatedBy: "/Type/Page").count - 1 + text.components(separatedBy: "/Type /Page").count - 1
-            let trees = text.components(separatedBy: "/Type/Pages").count - 1 + text.components(separatedBy: "/Type /Pages").count - 1
-            return pages - trees > 0 ? .counted(pages - trees) : .failed
+            // The PDF's pages as poppler counts them (the one PDF reader).
+            guard let pdf = FileManager.default.contents(atPath: folder.appendingPathComponent("dossier.pdf").path),
+                  let content = try? PDFFile.read(Array(pdf), limits: .default), !content.pages.isEmpty else { return .failed }
+            return .counted(content.pages.count)
         } catch {
             return .failed
         }

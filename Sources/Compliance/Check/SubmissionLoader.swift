@@ -41,13 +41,14 @@ public enum SubmissionLoader {
     /// libzip reads only the parts asked for and images are never inflated or held whole), the
     /// bytes of a zip submission's entry, or nothing when a file is larger than a file may be.
     enum Source {
-        case path(String)
+        /// A file of a folder, with the size the folder listing found.
+        case path(String, size: Int64)
         case bytes([UInt8])
         case tooLarge
 
         var prefix: [UInt8] {
             switch self {
-            case .path(let path): (try? FileBytes.prefix(path, count: 8)) ?? []
+            case .path(let path, _): (try? FileBytes.prefix(path, count: 8)) ?? []
             case .bytes(let bytes): Array(bytes.prefix(8))
             case .tooLarge: []
             }
@@ -56,7 +57,7 @@ public enum SubmissionLoader {
         /// The whole file, for what is read whole (text, XML, PDF).
         var bytes: [UInt8] {
             switch self {
-            case .path(let path): FileManager.default.contents(atPath: path).map { Array($0) } ?? []
+            case .path(let path, _): FileManager.default.contents(atPath: path).map { Array($0) } ?? []
             case .bytes(let bytes): bytes
             case .tooLarge: []
             }
@@ -64,15 +65,16 @@ public enum SubmissionLoader {
 
         var size: Int {
             switch self {
-            case .path(let path): (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)?.intValue ?? 0
+            case .path(_, let size): Int(size)
             case .bytes(let bytes): bytes.count
             case .tooLarge: 0
             }
         }
 
-        func open(limits: ReadLimits) throws -> InputDocument {
+        /// Opens a package; `prefix` is what `classify` sniffed, so a file is not sniffed twice.
+        func open(limits: ReadLimits, prefix: [UInt8]) throws -> InputDocument {
             switch self {
-            case .path(let path): try InputDocument.open(path: path, limits: limits)
+            case .path(let path, _): try InputDocument.open(path: path, limits: limits, prefix: prefix)
             case .bytes(let bytes): try InputDocument.open(bytes: bytes, limits: limits)
             case .tooLarge: throw ReadError(.fileTooLarge(limit: limits.maxFileSize))
             }
@@ -86,7 +88,7 @@ public enum SubmissionLoader {
         // package; everything else is read whole.
         let prefix = source.prefix
         if prefix.starts(with: [0x50, 0x4B, 0x03, 0x04]) || prefix.starts(with: [0xD0, 0xCF, 0x11, 0xE0]) {
-            return classifyPackage(name: name, size: source.size, modified: modified) { try source.open(limits: limits) }
+            return classifyPackage(name: name, size: source.size, modified: modified) { try source.open(limits: limits, prefix: prefix) }
         }
         return classifyContent(name: name, bytes: source.bytes, modified: modified, limits: limits)
     }
@@ -96,6 +98,7 @@ public enum SubmissionLoader {
         guard let pages, let index = files.firstIndex(where: { $0.kind == .dossier }), let document = files[index].document else { return }
         files[index].renderedPages = pages.count(document: document, source: sources[index])
     }
+
     static func ignored(_ name: String) -> Bool {
         let components = name.split(separator: "/")
         return components.contains { $0.hasPrefix(".") || $0 == "__MACOSX" } || components.last == "Thumbs.db"
@@ -120,7 +123,7 @@ public enum SubmissionLoader {
             let full = path + "/" + name
             let attributes = try? manager.attributesOfItem(atPath: full)
             let size = (attributes?[.size] as? NSNumber)?.int64Value ?? 0
-            result.append((name, size > limits.maxFileSize ? .tooLarge : .path(full), attributes?[.modificationDate] as? Date))
+            result.append((name, size > limits.maxFileSize ? .tooLarge : .path(full, size: size), attributes?[.modificationDate] as? Date))
         }
         return result
     }

@@ -21,8 +21,9 @@ public enum InputDocument {
 
     /// Opens the file at `path`. Throws ``ReadError`` for what is no package at all: an
     /// encrypted Office file, a Word 97-2003 file, anything that is not a zip, XML or PDF.
-    public static func open(path: String, limits: ReadLimits = .default) throws -> InputDocument {
-        let prefix = try FileBytes.prefix(path, count: 8)
+    /// - Parameter prefix: the file's first 8 bytes when the caller has read them already.
+    public static func open(path: String, limits: ReadLimits = .default, prefix known: [UInt8]? = nil) throws -> InputDocument {
+        let prefix = try known ?? FileBytes.prefix(path, count: 8)
         switch Sniffer.kind(ofPrefix: prefix) {
         case .zip: return try classify(ZipArchive(path: path, limits: limits))
         case .compoundFile: throw ReadError(Sniffer.compoundFileKind(try FileBytes.read(path, limit: limits.maxFileSize)))
